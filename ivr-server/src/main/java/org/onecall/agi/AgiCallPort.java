@@ -1,0 +1,141 @@
+package org.onecall.agi;
+
+import java.time.Duration;
+
+import org.asteriskjava.fastagi.AgiChannel;
+import org.asteriskjava.fastagi.AgiException;
+import org.asteriskjava.fastagi.AgiHangupException;
+import org.asteriskjava.fastagi.command.AgiCommand;
+import org.asteriskjava.fastagi.command.AnswerCommand;
+import org.asteriskjava.fastagi.command.ChannelStatusCommand;
+import org.asteriskjava.fastagi.command.ExecCommand;
+import org.asteriskjava.fastagi.command.GetDataCommand;
+import org.asteriskjava.fastagi.command.GetVariableCommand;
+import org.asteriskjava.fastagi.command.HangupCommand;
+import org.asteriskjava.fastagi.command.SetVariableCommand;
+import org.asteriskjava.fastagi.command.StreamFileCommand;
+import org.asteriskjava.fastagi.reply.AgiReply;
+import org.onecall.flow.CallInfo;
+import org.onecall.flow.CallPort;
+import org.onecall.flow.CallerHungUp;
+import org.onecall.flow.Input;
+import org.onecall.flow.QueueResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A call as the flow sees it, spoken to Asterisk through Asterisk-Java's commands.
+ *
+ * <p>Asterisk answers "-1" both when the caller hung up and when a prompt file is missing on a
+ * live channel; only the HANGUP line (or a 511) tells them apart. After a -1 this asks for the
+ * channel status: by the time that reply arrives, any HANGUP Asterisk sent has arrived before it.
+ */
+final class AgiCallPort implements CallPort {
+    private static final Logger log = LoggerFactory.getLogger(AgiCallPort.class);
+
+    private final AgiChannel channel;
+    private final AgiConnection connection;
+    private final CallInfo info;
+
+    AgiCallPort(AgiChannel channel, AgiConnection connection, CallInfo info) {
+        this.channel = channel;
+        this.connection = connection;
+        this.info = info;
+    }
+
+    @Override
+    public CallInfo info() {
+        return info;
+    }
+
+    @Override
+    public void answer() {
+        send(new AnswerCommand());
+    }
+
+    @Override
+    public void play(String prompt) {
+        AgiReply reply = send(new StreamFileCommand(prompt, ""));
+        if (reply.getResultCode() == -1) {
+            promptFailed(prompt);
+        }
+    }
+
+    @Override
+    public Input ask(String prompt, Duration timeout, int maxDigits) {
+        AgiReply reply = send(new GetDataCommand(prompt, timeout.toMillis(), maxDigits));
+        String result = reply.getResult();
+        if (result.equals("-1")) {
+            promptFailed(prompt);
+            return new Input.NoInput();
+        }
+        // "200 result=7 (timeout)" means the caller keyed 7 then stopped; the digits count.
+        String digits = result.replace("#", "");
+        return digits.isEmpty() ? new Input.NoInput() : new Input.Keys(digits);
+    }
+
+    @Override
+    public void setVariable(String name, String value) {
+        send(new SetVariableCommand(name, value));
+    }
+
+    @Override
+    public QueueResult queue(String queue, Duration timeout) {
+        connection.allowExtraReplyTime(timeout);
+        AgiReply reply = send(new ExecCommand("Queue", queue + ",,,," + timeout.toSeconds()));
+        if (reply.getResultCode() == -1) {
+            // -1 without a hang-up: an agent answered and has hung up; the caller is still here.
+            if (!alive()) {
+                throw new CallerHungUp();
+            }
+            return QueueResult.ANSWERED;
+        }
+        AgiReply status = send(new GetVariableCommand("QUEUESTATUS"));
+        return QueueResult.fromQueueStatus(status.getResultCode() == 1 ? status.getExtra() : null);
+    }
+
+    @Override
+    public void hangup() {
+        send(new HangupCommand());
+    }
+
+    private void promptFailed(String prompt) {
+        if (!alive()) {
+            throw new CallerHungUp();
+        }
+        log.warn("prompt '{}' could not be played (no sound file for language '{}'?); the call goes on",
+                prompt, info.language());
+    }
+
+    private boolean alive() {
+        try {
+            send(new ChannelStatusCommand());
+            return !connection.hungUp();
+        } catch (CallerHungUp e) {
+            return false;
+        }
+    }
+
+    private AgiReply send(AgiCommand command) {
+        if (connection.hungUp() || connection.closed()) {
+            throw new CallerHungUp();
+        }
+        try {
+            return channel.sendCommand(command);
+        } catch (AgiHangupException e) {
+            throw new CallerHungUp();
+        } catch (AgiException e) {
+            if (connection.hungUp() || connection.closed()) {
+                throw new CallerHungUp();
+            }
+            throw new AgiFailure("Asterisk refused '" + command.buildCommand() + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** Asterisk rejected a command on a live channel: a bug on our side or a misconfigured Asterisk. */
+    static final class AgiFailure extends RuntimeException {
+        AgiFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

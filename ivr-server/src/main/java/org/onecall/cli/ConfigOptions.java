@@ -1,0 +1,34 @@
+package org.onecall.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.onecall.config.ConfigLoader;
+
+import picocli.CommandLine.Option;
+
+/** --config and --set, shared by the commands that read the configuration. */
+final class ConfigOptions {
+    @Option(names = "--config", paramLabel = "DIR",
+            description = "The configuration folder (default: config/ beside the launcher).")
+    Path directory;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override a key of onecall.properties, e.g. --set agi.port=14573. Repeatable.")
+    Map<String, String> sets = new LinkedHashMap<>();
+
+    ConfigLoader loader() {
+        return new ConfigLoader(directory(), sets, System.getenv());
+    }
+
+    Path directory() {
+        if (directory != null) {
+            return directory;
+        }
+        String home = System.getProperty("onecall.home");
+        Path fromHome = home == null ? null : Path.of(home, "config");
+        return fromHome != null && Files.isDirectory(fromHome) ? fromHome : Path.of("config");
+    }
+}

@@ -1,0 +1,13 @@
+package org.onecall.config;
+
+import java.time.Duration;
+
+/**
+ * What onecall.properties configures, validated.
+ *
+ * @param agi            the FastAGI listener
+ * @param shutdownGrace  on SIGTERM, how long calls in progress may go on before they are cut
+ * @param reloadInterval how often the config files are checked for edits
+ */
+public record ServerSettings(AgiSettings agi, Duration shutdownGrace, Duration reloadInterval) {
+}

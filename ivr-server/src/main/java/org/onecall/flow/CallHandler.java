@@ -1,0 +1,72 @@
+package org.onecall.flow;
+
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.onecall.config.Center;
+import org.onecall.config.OneCallConfig;
+import org.onecall.routing.CenterSelector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one call: picks its center from the configuration snapshot current when the call
+ * starts (a reload never changes a call in progress), runs the flow, and logs one summary line.
+ */
+public final class CallHandler {
+    /** Set on the channel when OneCall has handled the call, so the dialplan knows not to fall back. */
+    public static final String STATUS_VARIABLE = "ONECALL_STATUS";
+
+    private static final Logger log = LoggerFactory.getLogger(CallHandler.class);
+
+    private final Supplier<OneCallConfig> config;
+    private final InstantSource clock;
+    private final CallFlow flow = new CallFlow();
+
+    public CallHandler(Supplier<OneCallConfig> config, InstantSource clock) {
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Returns the summary, or empty when no center answers the number (the dialplan falls back). */
+    public Optional<CallSummary> handle(CallPort call) {
+        Instant start = clock.instant();
+        CallInfo info = call.info();
+        OneCallConfig snapshot = config.get();
+        Optional<Center> center = CenterSelector.select(snapshot.centers(), info.script(), info.dialed(), info.extension());
+        if (center.isEmpty()) {
+            log.warn("no center for script '{}', dialed '{}', extension '{}': handing the call back to the dialplan",
+                    info.script(), info.dialed(), info.extension());
+            call.setVariable(STATUS_VARIABLE, "NO_CENTER");
+            return Optional.empty();
+        }
+        log.info("call from '{}' to '{}' (script '{}') -> center {}", info.caller(), info.dialed(), info.script(),
+                center.get().id());
+        CallFlow.Journey journey = new CallFlow.Journey(center.get());
+        Outcome outcome;
+        boolean hungUp = false;
+        try {
+            outcome = flow.run(call, journey);
+        } catch (CallerHungUp e) {
+            outcome = journey.inQueue ? Outcome.ABANDONED_IN_QUEUE : Outcome.HUNG_UP_IN_MENU;
+            journey.path.add("hangup");
+            hungUp = true;
+        }
+        if (!hungUp) {
+            try {
+                call.setVariable(STATUS_VARIABLE, "DONE");
+                // After Queue() the caller's channel is still up: without this the dialplan would go on.
+                call.hangup();
+            } catch (CallerHungUp e) {
+                // The caller left at the very end; the outcome stands.
+            }
+        }
+        CallSummary summary = new CallSummary(info.callId(), journey.center.id(), journey.language, journey.path,
+                journey.queue, outcome, CallFlow.since(start, clock));
+        log.info("call ended: {} after {} ms; path {}", summary.outcome(), summary.duration().toMillis(),
+                String.join(" > ", summary.path()));
+        return Optional.of(summary);
+    }
+}

@@ -1,0 +1,27 @@
+package org.onecall.flow;
+
+import java.time.Duration;
+
+/**
+ * What a call flow can do with a caller. The AGI adapter implements it over Asterisk; the flow
+ * never sees the protocol. Every method throws {@link CallerHungUp} once the caller is gone,
+ * so a hang-up ends the flow's work at once.
+ */
+public interface CallPort {
+    CallInfo info();
+
+    void answer();
+
+    /** Plays a prompt to its end. A prompt that cannot be played is logged, not fatal. */
+    void play(String prompt);
+
+    /** Plays a prompt that the caller may interrupt, then collects up to maxDigits keys. */
+    Input ask(String prompt, Duration timeout, int maxDigits);
+
+    void setVariable(String name, String value);
+
+    /** Puts the caller in an Asterisk queue and says how it ended for them. */
+    QueueResult queue(String queue, Duration timeout);
+
+    void hangup();
+}
