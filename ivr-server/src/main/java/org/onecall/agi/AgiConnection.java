@@ -35,6 +35,7 @@ import org.slf4j.MDC;
 final class AgiConnection implements SocketConnectionFacade {
     static final String DEAD_CHANNEL_REPLY = "511 Command Not Permitted on a dead channel or intercept routine";
     private static final Logger log = LoggerFactory.getLogger(AgiConnection.class);
+    private static final Pattern REPLY_LINE = Pattern.compile("\\d{3}[ -].*");
     private static final Pattern HEADER_LINE = Pattern.compile("agi_[a-z0-9_]{1,40}: [^\\x00-\\x08\\x0b-\\x1f]*");
     // Asterisk sends a reply plus at most a few unprompted lines (HANGUP, a 520 usage block).
     // A peer that floods more is not Asterisk.
@@ -67,6 +68,8 @@ final class AgiConnection implements SocketConnectionFacade {
     private volatile boolean hungUp;
     private volatile boolean closed;
     private volatile Duration extraReplyTime = Duration.ZERO;
+    // Inside a "520-" usage block Asterisk sends free text until "520 End of proper usage."
+    private boolean inUsageBlock;
 
     AgiConnection(Socket socket, AgiSettings limits) throws IOException {
         this.socket = socket;
@@ -121,23 +124,30 @@ final class AgiConnection implements SocketConnectionFacade {
                 // No read timeout here: a queue call may rightly stay silent for many minutes;
                 // readLine() bounds each wait for a reply instead.
                 socket.setSoTimeout(0);
+                List<String> batch = new ArrayList<>();
                 while (true) {
-                    String line = readLine(Long.MAX_VALUE);
-                    if (line == null) {
-                        replies.offer(new End("closed by Asterisk"));
-                        return;
-                    }
-                    if (line.equals("HANGUP")) {
-                        hungUp = true;
-                        continue;
-                    }
-                    if (replies.size() >= MAX_UNREAD_LINES) {
+                    // Lines that arrived together are taken together, so a HANGUP sent right
+                    // behind a reply is known before the call sees that reply and sends more.
+                    do {
+                        String line = readLine(Long.MAX_VALUE);
+                        if (line == null) {
+                            publish(batch);
+                            replies.offer(new End("closed by Asterisk"));
+                            return;
+                        }
+                        if (line.equals("HANGUP")) {
+                            hungUp = true;
+                        } else {
+                            batch.add(line);
+                        }
+                    } while (in.available() > 0 && batch.size() < MAX_UNREAD_LINES);
+                    if (replies.size() + batch.size() > MAX_UNREAD_LINES) {
                         log.warn("cut off {}: more than {} lines nobody asked for", peer, MAX_UNREAD_LINES);
                         replies.offer(new End("flooded"));
                         close();
                         return;
                     }
-                    replies.offer(new Line(line));
+                    publish(batch);
                 }
             } catch (LineTooLong e) {
                 log.warn("cut off {}: sent {}", peer, e.getMessage());
@@ -149,6 +159,11 @@ final class AgiConnection implements SocketConnectionFacade {
                 MDC.remove("call");
             }
         });
+    }
+
+    private void publish(List<String> batch) {
+        batch.forEach(line -> replies.offer(new Line(line)));
+        batch.clear();
     }
 
     /** True once Asterisk has said HANGUP: the caller is gone. */
@@ -189,12 +204,26 @@ final class AgiConnection implements SocketConnectionFacade {
                 close();
                 yield null;
             }
-            case Line(String text) -> text;
+            case Line(String text) -> checkedReply(text);
             case End(String why) -> {
                 replies.offerFirst(item); // every later read sees the end too
                 yield null;
             }
         };
+    }
+
+    private String checkedReply(String text) throws IOException {
+        if (inUsageBlock) {
+            inUsageBlock = !text.startsWith("520 ");
+            return text;
+        }
+        if (!REPLY_LINE.matcher(text).matches()) {
+            log.warn("cut off {}: sent {} where an AGI reply belongs", peer, printable(text));
+            close();
+            return null;
+        }
+        inUsageBlock = text.startsWith("520-");
+        return text;
     }
 
     @Override

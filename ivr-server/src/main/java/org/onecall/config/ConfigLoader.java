@@ -97,7 +97,11 @@ public final class ConfigLoader {
                 PropertiesConfiguration props = new Configurations().properties(file.toFile());
                 for (Iterator<String> it = props.getKeys(); it.hasNext(); ) {
                     String key = it.next();
-                    if (Keys.known(key)) {
+                    if (props.getList(key).size() > 1) {
+                        // Properties keep the first of two lines silently; an editor expects the last.
+                        problems.add(new Problem(fileName, key, "is set " + props.getList(key).size()
+                                + " times; keep one line"));
+                    } else if (Keys.known(key)) {
                         values.put(key, new Raw(props.getString(key), fileName));
                     } else {
                         problems.add(unknownKey(fileName, key));

@@ -67,9 +67,14 @@ public final class CallFlow {
     }
 
     private String chooseLanguage(CallPort call, Center.LanguageMenu menu, Journey j) {
-        String prompt = menu.prompt();
+        // A wrong key and silence get different notices. GET DATA plays one file only (Asterisk
+        // does not split "a&b" there), so the notice is played on its own before the question.
+        String retryNotice = null;
         for (int attempt = 1; attempt <= menu.tries(); attempt++) {
-            Input input = call.ask(prompt, menu.timeout(), 1);
+            if (retryNotice != null) {
+                call.play(retryNotice);
+            }
+            Input input = call.ask(menu.prompt(), menu.timeout(), 1);
             switch (input) {
                 case Input.Keys(String digits) -> {
                     String language = menu.options().get(digits.charAt(0));
@@ -79,12 +84,11 @@ public final class CallFlow {
                         return language;
                     }
                     log.info("language menu: key {} is not a choice (try {} of {})", digits, attempt, menu.tries());
-                    // '&' lets the caller press a key during the retry notice as well.
-                    prompt = menu.invalid() + "&" + menu.prompt();
+                    retryNotice = menu.invalid();
                 }
                 case Input.NoInput() -> {
                     log.info("language menu: no input (try {} of {})", attempt, menu.tries());
-                    prompt = menu.noInput() + "&" + menu.prompt();
+                    retryNotice = menu.noInput();
                 }
             }
         }

@@ -106,6 +106,13 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void keySetTwice_isRefused_ratherThanSilentlyTakingTheFirst() throws IOException {
+        Files.writeString(dir.resolve("onecall.properties"), "\nagi.port = 5000\n", java.nio.file.StandardOpenOption.APPEND);
+        assertThat(problems(Map.of(), Map.of()))
+                .containsExactly("config/onecall.properties: agi.port: is set 2 times; keep one line");
+    }
+
+    @Test
     void centerFile_withBrokenYaml_namesTheFile() throws IOException {
         Files.writeString(dir.resolve("centers/metro-311.yaml"), "id: metro-311\nlanguages: [en, es\n");
         assertThat(problems(Map.of(), Map.of()))
