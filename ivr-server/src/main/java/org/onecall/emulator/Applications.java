@@ -115,6 +115,8 @@ final class Applications {
             call.callerHangsUp(Hangup.Moment.DURING);
             return result(-1);
         }
+        // The caller waits here, as for an agent, while a test holds the gate.
+        call.caller.script().queueGate().ifPresent(QueueGate::enter);
         QueueBehaviour behaviour = call.caller.nextQueue();
         call.log.queued(step, queue, behaviour, route);
         boolean continueOption = args.length > 1 && options(args[1]).indexOf('c') >= 0;

@@ -25,11 +25,12 @@ import java.util.Set;
  * @param memberInterface the interface of the agent who answers, published as MEMBERINTERFACE when the
  *                        queue has {@code setinterfacevar=yes}; empty for Asterisk's default (not set)
  * @param promptLengths   sound files whose length, in 8 kHz samples, differs from the default two seconds
+ * @param queueGate       where callers wait in each queue until a test releases them
  */
 public record CallerScript(List<String> keys, Optional<Hangup> hangup, List<QueueBehaviour> queue,
                            int readyAgents, int waitingCallers, Set<String> missingPrompts,
                            Map<String, Integer> agentsPerQueue, Optional<String> memberInterface,
-                           Map<String, Long> promptLengths) {
+                           Map<String, Long> promptLengths, Optional<QueueGate> queueGate) {
 
     /** Two seconds at 8 kHz: what endpos reports for a prompt that played to its end. */
     public static final long DEFAULT_PROMPT_SAMPLES = 16_000;
@@ -57,6 +58,7 @@ public record CallerScript(List<String> keys, Optional<Hangup> hangup, List<Queu
         agentsPerQueue.forEach((q, n) -> requireNotNegative(n, "agents in queue " + q));
         Objects.requireNonNull(memberInterface, "memberInterface");
         promptLengths = Map.copyOf(promptLengths);
+        Objects.requireNonNull(queueGate, "queueGate");
         promptLengths.forEach((p, n) -> {
             if (n <= 0) {
                 throw new IllegalArgumentException("prompt " + p + " must be at least one sample long, got " + n);
@@ -67,7 +69,8 @@ public record CallerScript(List<String> keys, Optional<Hangup> hangup, List<Queu
     /** The shape the API started with. */
     public CallerScript(List<String> keys, Optional<Hangup> hangup, List<QueueBehaviour> queue,
                         int readyAgents, int waitingCallers, Set<String> missingPrompts) {
-        this(keys, hangup, queue, readyAgents, waitingCallers, missingPrompts, Map.of(), Optional.empty(), Map.of());
+        this(keys, hangup, queue, readyAgents, waitingCallers, missingPrompts, Map.of(), Optional.empty(), Map.of(),
+                Optional.empty());
     }
 
     /** A caller who presses these keys, never hangs up, and whose queue calls get answered by one ready agent. */
@@ -90,12 +93,12 @@ public record CallerScript(List<String> keys, Optional<Hangup> hangup, List<Queu
 
     public CallerScript queue(QueueBehaviour... behaviours) {
         return new CallerScript(keys, hangup, Arrays.asList(behaviours), readyAgents, waitingCallers, missingPrompts,
-                agentsPerQueue, memberInterface, promptLengths);
+                agentsPerQueue, memberInterface, promptLengths, queueGate);
     }
 
     public CallerScript readyAgents(int agents) {
         return new CallerScript(keys, hangup, queue, agents, waitingCallers, missingPrompts,
-                agentsPerQueue, memberInterface, promptLengths);
+                agentsPerQueue, memberInterface, promptLengths, queueGate);
     }
 
     /** Agents in one queue, overriding {@link #readyAgents()} there: 0 for an empty or unknown queue. */
@@ -103,25 +106,25 @@ public record CallerScript(List<String> keys, Optional<Hangup> hangup, List<Queu
         Map<String, Integer> copy = new HashMap<>(agentsPerQueue);
         copy.put(queueName, agents);
         return new CallerScript(keys, hangup, queue, readyAgents, waitingCallers, missingPrompts,
-                copy, memberInterface, promptLengths);
+                copy, memberInterface, promptLengths, queueGate);
     }
 
     public CallerScript waitingCallers(int callers) {
         return new CallerScript(keys, hangup, queue, readyAgents, callers, missingPrompts,
-                agentsPerQueue, memberInterface, promptLengths);
+                agentsPerQueue, memberInterface, promptLengths, queueGate);
     }
 
     public CallerScript missing(String... prompts) {
         Set<String> copy = new HashSet<>(missingPrompts);
         copy.addAll(Arrays.asList(prompts));
         return new CallerScript(keys, hangup, queue, readyAgents, waitingCallers, copy,
-                agentsPerQueue, memberInterface, promptLengths);
+                agentsPerQueue, memberInterface, promptLengths, queueGate);
     }
 
     /** Publish the answering agent as MEMBERINTERFACE, as a queue with {@code setinterfacevar=yes} does. */
     public CallerScript memberInterface(String agentInterface) {
         return new CallerScript(keys, hangup, queue, readyAgents, waitingCallers, missingPrompts,
-                agentsPerQueue, Optional.of(agentInterface), promptLengths);
+                agentsPerQueue, Optional.of(agentInterface), promptLengths, queueGate);
     }
 
     /** The length of one sound file in 8 kHz samples (what endpos reports when it plays to its end). */
@@ -129,7 +132,13 @@ public record CallerScript(List<String> keys, Optional<Hangup> hangup, List<Queu
         Map<String, Long> copy = new HashMap<>(promptLengths);
         copy.put(prompt, samples);
         return new CallerScript(keys, hangup, queue, readyAgents, waitingCallers, missingPrompts,
-                agentsPerQueue, memberInterface, copy);
+                agentsPerQueue, memberInterface, copy, queueGate);
+    }
+
+    /** Callers wait at this gate in every queue before the queue's scripted result. */
+    public CallerScript waitIn(QueueGate gate) {
+        return new CallerScript(keys, hangup, queue, readyAgents, waitingCallers, missingPrompts,
+                agentsPerQueue, memberInterface, promptLengths, Optional.of(gate));
     }
 
     int agentsIn(String queueName) {
@@ -146,7 +155,7 @@ public record CallerScript(List<String> keys, Optional<Hangup> hangup, List<Queu
 
     private CallerScript withHangup(Hangup h) {
         return new CallerScript(keys, Optional.of(h), queue, readyAgents, waitingCallers, missingPrompts,
-                agentsPerQueue, memberInterface, promptLengths);
+                agentsPerQueue, memberInterface, promptLengths, queueGate);
     }
 
     private static void requireNotNegative(int n, String what) {
