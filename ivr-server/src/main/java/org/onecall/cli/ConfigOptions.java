@@ -5,7 +5,11 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.onecall.config.Center;
+import org.onecall.config.ConfigException;
 import org.onecall.config.ConfigLoader;
+import org.onecall.config.OneCallConfig;
+import org.onecall.config.Problem;
 
 import picocli.CommandLine.Option;
 
@@ -30,5 +34,20 @@ final class ConfigOptions {
         String home = System.getProperty("onecall.home");
         Path fromHome = home == null ? null : Path.of(home, "config");
         return fromHome != null && Files.isDirectory(fromHome) ? fromHome : Path.of("config");
+    }
+
+    /** Every problem, one per line, on stderr. */
+    static void printProblems(String intro, ConfigException e) {
+        System.err.println(intro + " " + e.problems().size() + " problem(s) in the configuration:");
+        for (Problem p : e.problems()) {
+            System.err.println("  " + p);
+        }
+    }
+
+    static void printCenters(OneCallConfig config) {
+        for (Center c : config.centers()) {
+            System.out.println("  center   " + c.id() + " (" + c.name() + "): scripts " + c.scripts() + ", numbers "
+                    + c.numbers() + ", languages " + c.languages());
+        }
     }
 }

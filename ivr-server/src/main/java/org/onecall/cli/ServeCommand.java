@@ -6,10 +6,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import org.onecall.OneCallServer;
-import org.onecall.config.Center;
 import org.onecall.config.ConfigException;
 import org.onecall.config.OneCallConfig;
-import org.onecall.config.Problem;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,10 +24,7 @@ final class ServeCommand implements Callable<Integer> {
         try {
             server = OneCallServer.start(options.loader(), InstantSource.system());
         } catch (ConfigException e) {
-            System.err.println("OneCall cannot start: " + e.problems().size() + " problem(s) in the configuration:");
-            for (Problem p : e.problems()) {
-                System.err.println("  " + p);
-            }
+            ConfigOptions.printProblems("OneCall cannot start:", e);
             return 1;
         } catch (IOException e) {
             System.err.println("OneCall cannot start: " + e.getMessage());
@@ -41,10 +36,7 @@ final class ServeCommand implements Callable<Integer> {
         System.out.println("  FastAGI  agi://" + agi.getAddress().getHostAddress() + ":" + agi.getPort()
                 + "/<script>   allowed peers " + config.server().agi().allowed()
                 + ", up to " + config.server().agi().maxCalls() + " calls at once");
-        for (Center c : config.centers()) {
-            System.out.println("  center   " + c.id() + ": scripts " + c.scripts() + ", numbers " + c.numbers()
-                    + ", languages " + c.languages());
-        }
+        ConfigOptions.printCenters(config);
         System.out.println("  config   " + options.directory().toAbsolutePath().normalize() + " (edits reload)");
         System.out.println("Try a call: ./onecall call --server " + agi.getAddress().getHostAddress() + ":"
                 + agi.getPort() + " --to 311 --keys 2");

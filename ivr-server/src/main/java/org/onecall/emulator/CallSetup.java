@@ -23,8 +23,11 @@ public record CallSetup(String script, String to, String from, String callerName
     /** What {@code from} and {@code callerName} hold when the call carries no caller id, as in agi_callerid. */
     public static final String UNKNOWN = "unknown";
 
-    /** Asterisk's unique ids are "epoch.sequence"; one fixed epoch keeps transcripts comparable. */
-    private static final String UNIQUE_ID_EPOCH = "1795542575";
+    /**
+     * Asterisk's unique ids are "epoch.sequence": the second Asterisk started and a counter. Taking
+     * this process's start the same way keeps ids from two runs of ./onecall call apart.
+     */
+    private static final String UNIQUE_ID_EPOCH = Long.toString(System.currentTimeMillis() / 1000);
     private static final AtomicLong SEQUENCE = new AtomicLong();
 
     public CallSetup {

@@ -1,5 +1,6 @@
 package org.onecall.config;
 
+import org.onecall.TestFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,20 +25,7 @@ class ConfigLoaderTest {
     void copyShippedConfig() throws IOException {
         // Named config/ like the real one, so messages read as a user sees them.
         dir = tmp.resolve("config");
-        copyTree(Path.of("config"), dir);
-    }
-
-    static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path p : files.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
+        TestFiles.copyTree(Path.of("config"), dir);
     }
 
     private OneCallConfig load(Map<String, String> sets, Map<String, String> env) throws ConfigException {

@@ -1,5 +1,6 @@
 package org.onecall.config;
 
+import org.onecall.TestFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ class ConfigWatcherTest {
 
     @Test
     void validEdit_replacesTheSnapshot_invalidEdit_keepsThePrevious() throws Exception {
-        ConfigLoaderTest.copyTree(Path.of("config"), dir);
+        TestFiles.copyTree(Path.of("config"), dir);
         ConfigLoader loader = new ConfigLoader(dir, Map.of(), Map.of());
         AtomicReference<OneCallConfig> current = new AtomicReference<>(loader.load());
         ConfigWatcher watcher = new ConfigWatcher(loader, current);

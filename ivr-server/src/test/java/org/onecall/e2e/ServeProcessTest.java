@@ -1,5 +1,6 @@
 package org.onecall.e2e;
 
+import org.onecall.TestFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
@@ -31,7 +32,7 @@ class ServeProcessTest {
     @Test
     void serve_printsWhereItListens_andSigtermLetsTheCallInProgressFinish() throws Exception {
         Path config = tmp.resolve("config");
-        TestServer.copyTree(Path.of("config"), config);
+        TestFiles.copyTree(Path.of("config"), config);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path log = tmp.resolve("serve.out");
         Process serve = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),

@@ -1,5 +1,6 @@
 package org.onecall.e2e;
 
+import org.onecall.TestFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ final class TestServer implements AutoCloseable {
 
     static TestServer start(Path tmp, String... sets) throws Exception {
         Path config = tmp.resolve("config");
-        copyTree(Path.of("config"), config);
+        TestFiles.copyTree(Path.of("config"), config);
         Map<String, String> overrides = new LinkedHashMap<>();
         overrides.put("agi.port", "0");
         overrides.put("config.reload-interval", "100ms");
@@ -48,19 +49,6 @@ final class TestServer implements AutoCloseable {
 
     Transcript call(CallSetup setup) throws IOException {
         return asterisk.call(setup);
-    }
-
-    static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path p : files.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 
     @Override
