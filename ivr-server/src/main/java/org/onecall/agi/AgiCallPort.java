@@ -1,6 +1,7 @@
 package org.onecall.agi;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
@@ -10,6 +11,8 @@ import org.asteriskjava.fastagi.command.AnswerCommand;
 import org.asteriskjava.fastagi.command.ChannelStatusCommand;
 import org.asteriskjava.fastagi.command.ExecCommand;
 import org.asteriskjava.fastagi.command.GetDataCommand;
+import org.asteriskjava.fastagi.command.GetFullVariableCommand;
+import org.asteriskjava.fastagi.command.SayDigitsCommand;
 import org.asteriskjava.fastagi.command.GetVariableCommand;
 import org.asteriskjava.fastagi.command.HangupCommand;
 import org.asteriskjava.fastagi.command.SetVariableCommand;
@@ -32,6 +35,8 @@ import org.slf4j.LoggerFactory;
  */
 final class AgiCallPort implements CallPort {
     private static final Logger log = LoggerFactory.getLogger(AgiCallPort.class);
+    /** The dialplan context that plays ONECALL_WHISPER to the agent (dialplans/extensions_onecall.conf). */
+    static final String WHISPER_GOSUB = "onecall-whisper";
 
     private final AgiChannel channel;
     private final AgiConnection connection;
@@ -75,14 +80,28 @@ final class AgiCallPort implements CallPort {
     }
 
     @Override
+    public void sayDigits(String digits) {
+        send(new SayDigitsCommand(digits));
+    }
+
+    @Override
     public void setVariable(String name, String value) {
         send(new SetVariableCommand(name, value));
     }
 
     @Override
-    public QueueResult queue(String queue, Duration timeout) {
+    public String evaluate(String expression) {
+        AgiReply reply = send(new GetFullVariableCommand(expression));
+        return reply.getResultCode() == 1 && reply.getExtra() != null ? reply.getExtra() : "";
+    }
+
+    @Override
+    public QueueResult queue(String queue, Duration timeout, List<String> whisper) {
+        // The member's channel inherits __ variables; the dialplan's [onecall-whisper] gosub plays this to
+        // the agent before the call connects (Queue's announce takes one file only).
+        setVariable("__ONECALL_WHISPER", String.join("&", whisper));
         connection.allowExtraReplyTime(timeout);
-        AgiReply reply = send(new ExecCommand("Queue", queue + ",,,," + timeout.toSeconds()));
+        AgiReply reply = send(new ExecCommand("Queue", queue + ",,,," + timeout.toSeconds() + ",," + WHISPER_GOSUB));
         if (reply.getResultCode() == -1) {
             // -1 without a hang-up: an agent answered and has hung up; the caller is still here.
             if (!alive()) {

@@ -1,45 +1,140 @@
 package org.onecall.config;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * One municipality's call center as its file in config/centers/ describes it.
+ * One municipality's call center as its file in config/centers/ describes it: how calls reach it,
+ * its languages, desks (queues) and their hours, topics, cities and menus.
  *
- * @param scripts   AGI script paths that reach it (agi://onecall:4573/311 has script "311")
- * @param numbers   dialed numbers (agi_dnid or agi_extension) that reach it
- * @param languages the languages it serves; the first is the default
- * @param queues    the Asterisk queue per language
+ * @param scripts       AGI script paths that reach it (agi://onecall:4573/311 has script "311")
+ * @param numbers       dialed numbers (agi_dnid or agi_extension) that reach it
+ * @param languageLines dialed numbers that are a language's own line: no language menu
+ * @param languages     the languages it serves; the first is the default
+ * @param holidays      days every calendar but a 24/7 one is closed
+ * @param start         the first menu after the greeting
+ * @param afterHours    the menu a caller reaches when the desk they need is closed
  */
 public record Center(String id, String name, ZoneId timezone, List<String> scripts, List<String> numbers,
-                     List<String> languages, Prompts prompts, LanguageMenu languageMenu,
-                     Map<String, String> queues, String fallbackQueue, Duration queueTimeout, String file) {
+                     Map<String, String> languageLines, PriorityEntries priority, List<String> languages,
+                     Map<String, Calendar> calendars, Set<LocalDate> holidays, Map<String, QueueSpec> queues,
+                     Routing routing, Map<String, City> cities, Map<String, Topic> topics, Prompts prompts,
+                     Optional<Emergency> emergency, Optional<Survey> survey, String start, String afterHours,
+                     Map<String, Menu> menus, Map<String, Collect> collects, Map<String, Info> infos, String file) {
     public Center {
         scripts = List.copyOf(scripts);
         numbers = List.copyOf(numbers);
+        languageLines = Map.copyOf(languageLines);
         languages = List.copyOf(languages);
+        calendars = Map.copyOf(calendars);
+        holidays = Set.copyOf(holidays);
         queues = Map.copyOf(queues);
+        cities = Map.copyOf(cities);
+        topics = Map.copyOf(topics);
+        menus = Map.copyOf(menus);
+        collects = Map.copyOf(collects);
+        infos = Map.copyOf(infos);
     }
 
     public String defaultLanguage() {
         return languages.getFirst();
     }
 
-    /** The prompts a call hears outside menus. */
-    public record Prompts(String greeting, String connecting, String busy) {
+    /** AGI scripts that reach this center: its own and its 911 overflow entry's. */
+    public List<String> allScripts() {
+        return java.util.stream.Stream.concat(scripts.stream(), priority.scripts().stream()).distinct().toList();
+    }
+
+    /** Dialed numbers that reach this center: its own, its language lines, its 911 overflow entry's. */
+    public List<String> allNumbers() {
+        return java.util.stream.Stream.of(numbers.stream(), languageLines.keySet().stream().sorted(),
+                priority.numbers().stream()).flatMap(s -> s).distinct().toList();
+    }
+
+    /** Calls that overflow from 911 arrive on these entries and get this queue priority. */
+    public record PriorityEntries(List<String> scripts, List<String> numbers, int priority) {
+        public PriorityEntries {
+            scripts = List.copyOf(scripts);
+            numbers = List.copyOf(numbers);
+        }
     }
 
     /**
-     * The first choice a caller makes.
+     * A desk: an Asterisk queue with its hours and the languages its agents speak.
      *
-     * @param options digit to language code
+     * @param overflow   where callers go when nobody here is ready or too many wait
+     * @param maxWaiting callers waiting at which the overflow takes over; 0 means no limit
      */
-    public record LanguageMenu(String prompt, Duration timeout, int tries, String invalid, String noInput,
-                               Map<Character, String> options) {
-        public LanguageMenu {
+    public record QueueSpec(String name, String calendar, Set<String> languages, Optional<String> overflow,
+                            int maxWaiting) {
+        public QueueSpec {
+            languages = Set.copyOf(languages);
+        }
+    }
+
+    /**
+     * @param generalQueue     a person, when no topic is known; also where interpreters join
+     * @param interpreterQueue the path for callers whose language the center does not serve
+     */
+    public record Routing(String generalQueue, String interpreterQueue, Duration queueTimeout) {
+    }
+
+    /** A city of a shared center: its own desk, or the center's general one; number prefixes that place a caller. */
+    public record City(String id, Optional<String> queue, List<String> prefixes) {
+        public City {
+            prefixes = List.copyOf(prefixes);
+        }
+    }
+
+    /** What a caller calls about; the whisper tells the agent before the call connects. */
+    public record Topic(String id, Optional<String> queue, String whisper) {
+    }
+
+    public record Prompts(String greeting, String connecting, String busy, String goodbye, String closed,
+                          String invalid, String noInput) {
+    }
+
+    /** A key that, at any menu, hands the caller back to the dialplan for the emergency number. */
+    public record Emergency(char key, String prompt) {
+    }
+
+    public record Survey(String prompt, String thanks) {
+    }
+
+    /** What a menu asks for when it sets call facts; such a menu is skipped when the fact is known. */
+    public enum Asks {
+        LANGUAGE, CITY, CHOICE
+    }
+
+    /**
+     * A menu: a prompt, options by key, and what happens after the last try.
+     *
+     * @param next where language and city choices continue
+     */
+    public record Menu(String id, Asks asks, String prompt, Map<Character, Option> options, Duration timeout,
+                       int tries, String invalid, String noInput, Target failure, Optional<Target> next) {
+        public Menu {
             options = Map.copyOf(options);
         }
+    }
+
+    /** A menu choice: its key, where it leads, and the phrases a caller may say for it, per language. */
+    public record Option(char key, Target target, Map<String, List<String>> phrases) {
+        public Option {
+            phrases = Map.copyOf(phrases);
+        }
+    }
+
+    /** Collects digits (a service request number) for the agent, then goes on. */
+    public record Collect(String id, String prompt, int digits, Target then) {
+    }
+
+    /** A self-service message, a number read out after it if any, then where to go. */
+    public record Info(String id, String prompt, Optional<String> sayDigits, Target then) {
     }
 }

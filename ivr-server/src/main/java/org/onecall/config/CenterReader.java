@@ -2,24 +2,28 @@ package org.onecall.config;
 
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
-import org.apache.commons.configuration2.HierarchicalConfiguration;
 import org.apache.commons.configuration2.YAMLConfiguration;
 import org.apache.commons.configuration2.builder.FileBasedConfigurationBuilder;
 import org.apache.commons.configuration2.builder.fluent.Parameters;
 import org.apache.commons.configuration2.ex.ConfigurationException;
-import org.apache.commons.configuration2.tree.ImmutableNode;
+import org.onecall.config.Center.Asks;
 
 /** Reads and validates one center file; every problem goes to the shared list. */
 final class CenterReader {
@@ -29,11 +33,27 @@ final class CenterReader {
     private static final Pattern PROMPT = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_/.-]{0,199}");
     private static final Pattern QUEUE = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,79}");
     private static final Pattern ENTRY = Pattern.compile("[A-Za-z0-9_+*#.-]{1,40}");
-    private static final Set<String> KEYS = Set.of("id", "name", "timezone", "scripts", "numbers", "languages",
-            "prompts.greeting", "prompts.connecting", "prompts.busy", "language-menu.prompt",
-            "language-menu.timeout", "language-menu.tries", "language-menu.invalid", "language-menu.no-input",
-            "fallback-queue", "queue-timeout");
-    private static final List<String> OPEN_SECTIONS = List.of("language-menu.options.", "queues.");
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,20}");
+    private static final Pattern KEY = Pattern.compile("[0-9*#]");
+    private static final Pattern RANGE = Pattern.compile("(\\d{2}):(\\d{2})-(\\d{2}):(\\d{2})");
+    private static final List<String> DAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
+    /** The keys a center file takes; anything else is a typo worth refusing. */
+    private static final List<Pattern> KNOWN = List.of(
+            "id|name|timezone|scripts|numbers|languages|holidays|start|after-hours",
+            "language-lines\\.[^.]+",
+            "priority-entries\\.(scripts|numbers|priority)",
+            "calendars\\.[^.]+(\\.[^.]+)?",
+            "queues\\.[^.]+\\.(calendar|languages|overflow|max-waiting)",
+            "routing\\.(general-queue|interpreter-queue|queue-timeout)",
+            "cities\\.[^.]+\\.(queue|prefixes)",
+            "topics\\.[^.]+\\.(queue|whisper)",
+            "prompts\\.(greeting|connecting|busy|goodbye|closed|invalid|no-input)",
+            "emergency\\.(key|prompt)",
+            "survey\\.(prompt|thanks)",
+            "menus\\.[^.]+\\.(asks|prompt|timeout|tries|invalid|no-input|failure|next)",
+            "menus\\.[^.]+\\.options\\.[^.]+(\\.to|\\.say\\.[^.]+)?",
+            "collect\\.[^.]+\\.(prompt|digits|then)",
+            "info\\.[^.]+\\.(prompt|say-digits|then)").stream().map(Pattern::compile).toList();
 
     private final Path path;
     private final String file;
@@ -58,45 +78,87 @@ final class CenterReader {
             problem("", "is not valid YAML: " + cause.getMessage().replace('\n', ' '));
             return Optional.empty();
         }
-        for (Iterator<String> it = yaml.getKeys(); it.hasNext(); ) {
+        for (var it = yaml.getKeys(); it.hasNext(); ) {
             String key = it.next();
-            if (!KEYS.contains(key) && OPEN_SECTIONS.stream().noneMatch(key::startsWith)) {
+            if (KNOWN.stream().noneMatch(p -> p.matcher(key).matches())) {
                 problem(key, "unknown key; the keys a center file takes are listed in config/centers/README.md");
             }
         }
+        Tree root = Tree.root(yaml.getNodeModel().getNodeHandler().getRootNode());
 
-        String id = required(yaml, "id", ID, "lower-case letters, digits and dashes, like metro-311");
+        String id = required(root, "id", ID, "lower-case letters, digits and dashes, like metro-311");
         String expected = path.getFileName().toString().replaceFirst("\\.yaml$", "");
         if (id != null && !id.equals(expected)) {
             problem("id", "'" + id + "' differs from the file name; name the file " + id + ".yaml");
         }
-        String name = Optional.ofNullable(yaml.getString("name")).orElse(id);
-        ZoneId zone = zone(yaml.getString("timezone"));
-        List<String> scripts = entries(yaml, "scripts");
-        List<String> numbers = entries(yaml, "numbers");
+        String name = root.text("name").orElse(id);
+        ZoneId zone = zone(root.text("timezone"));
+        List<String> scripts = entries(root, "scripts");
+        List<String> numbers = entries(root, "numbers");
         if (scripts.isEmpty() && numbers.isEmpty()) {
             problem("scripts", "neither scripts nor numbers are given, so no call can reach this center");
         }
-        List<String> languages = languages(yaml);
+        List<String> languages = languages(root);
+        Map<String, String> lines = map(root, "language-lines", (key, t) -> {
+            if (!DIGITS.matcher(key).matches()) {
+                problem(t.key(), "'" + key + "' is not a phone number");
+            }
+            String lang = t.text().orElse("");
+            if (!languages.contains(lang)) {
+                problem(t.key(), "'" + lang + "' is not one of the center's languages " + languages);
+            }
+            return lang;
+        });
+        Center.PriorityEntries priority = root.child("priority-entries")
+                .map(p -> new Center.PriorityEntries(entries(p, "scripts"), entries(p, "numbers"),
+                        intIn(p, "priority", 10, 1, 100)))
+                .orElse(new Center.PriorityEntries(List.of(), List.of(), 10));
 
-        Center.Prompts prompts = new Center.Prompts(
-                prompt(yaml, "prompts.greeting"), prompt(yaml, "prompts.connecting"), prompt(yaml, "prompts.busy"));
-        Center.LanguageMenu menu = languageMenu(yaml, languages);
-        Map<String, String> queues = queues(yaml, languages);
-        String fallback = required(yaml, "fallback-queue", QUEUE, "a queue name from queues.conf");
-        checkQueueName("fallback-queue", fallback);
-        Duration queueTimeout = duration(yaml, "queue-timeout", Duration.ofMinutes(5),
-                Duration.ofSeconds(5), Duration.ofHours(2));
+        Map<String, Calendar> calendars = map(root, "calendars", this::calendar);
+        Set<LocalDate> holidays = new LinkedHashSet<>();
+        for (String d : root.list("holidays")) {
+            try {
+                holidays.add(LocalDate.parse(d));
+            } catch (DateTimeParseException e) {
+                problem("holidays", "'" + d + "' is not a date; write it like 2026-12-25");
+            }
+        }
+        Map<String, Center.QueueSpec> queues = map(root, "queues", (q, t) -> queue(q, t, languages));
+        Center.Routing routing = routing(root);
+        Map<String, Center.City> cities = map(root, "cities", (c, t) -> new Center.City(checkId(t.key(), c),
+                optionalQueue(t, "queue"), entries(t, "prefixes")));
+        Map<String, Center.Topic> topics = map(root, "topics", (topic, t) -> new Center.Topic(checkId(t.key(), topic),
+                optionalQueue(t, "queue"), prompt(t, "whisper")));
+        Tree prompts = root.child("prompts").orElse(root);
+        Center.Prompts p = new Center.Prompts(prompt(prompts, "greeting"), prompt(prompts, "connecting"),
+                prompt(prompts, "busy"), prompt(prompts, "goodbye"), prompt(prompts, "closed"),
+                prompt(prompts, "invalid"), prompt(prompts, "no-input"));
+        Optional<Center.Emergency> emergency = root.child("emergency").map(e -> new Center.Emergency(
+                key(e, "key"), prompt(e, "prompt")));
+        Optional<Center.Survey> survey = root.child("survey").map(s -> new Center.Survey(prompt(s, "prompt"),
+                prompt(s, "thanks")));
+        String start = required(root, "start", ID, "the id of the first menu, like language");
+        String afterHours = required(root, "after-hours", ID, "the id of a self-service menu");
+        Map<String, Center.Menu> menus = map(root, "menus", (m, t) -> menu(m, t, p));
+        Map<String, Center.Collect> collects = map(root, "collect", (c, t) -> new Center.Collect(checkId(t.key(), c),
+                prompt(t, "prompt"), intIn(t, "digits", 8, 1, 20), target(t, "then").orElse(new Target.Agent())));
+        Map<String, Center.Info> infos = map(root, "info", (i, t) -> new Center.Info(checkId(t.key(), i),
+                prompt(t, "prompt"), t.text("say-digits").map(d -> checkDigits(t.path("say-digits"), d)),
+                target(t, "then").orElse(new Target.Goodbye())));
 
         if (problems.size() > problemsBefore) {
             return Optional.empty();
         }
-        return Optional.of(new Center(id, name, zone, scripts, numbers, languages, prompts, menu, queues,
-                fallback, queueTimeout, file));
+        Center center = new Center(id, name, zone, scripts, numbers, lines, priority, languages, calendars, holidays,
+                queues, routing, cities, topics, p, emergency, survey, start, afterHours, menus, collects, infos, file);
+        FlowGraph.check(center).forEach(m -> problem(m.key(), m.message()));
+        return problems.size() > problemsBefore ? Optional.empty() : Optional.of(center);
     }
 
-    private List<String> languages(YAMLConfiguration yaml) {
-        List<String> languages = yaml.getList(String.class, "languages", List.of());
+    // --- sections
+
+    private List<String> languages(Tree root) {
+        List<String> languages = root.list("languages");
         if (languages.isEmpty()) {
             problem("languages", "is missing; list the language codes this center serves, default first, like [en, es]");
         }
@@ -111,63 +173,147 @@ final class CenterReader {
         return languages;
     }
 
-    private Center.LanguageMenu languageMenu(YAMLConfiguration yaml, List<String> languages) {
-        Map<Character, String> options = new LinkedHashMap<>();
-        if (yaml.getMaxIndex("language-menu") < 0) {
-            problem("language-menu", "is missing; every center asks for the caller's language first");
-        } else {
-            HierarchicalConfiguration<ImmutableNode> section = yaml.configurationAt("language-menu");
-            if (section.getMaxIndex("options") >= 0) {
-                HierarchicalConfiguration<ImmutableNode> opts = section.configurationAt("options");
-                for (Iterator<String> it = opts.getKeys(); it.hasNext(); ) {
-                    String digit = it.next();
-                    String lang = opts.getString(digit);
-                    if (!digit.matches("[1-9]")) {
-                        problem("language-menu.options." + digit, "a language is chosen with one key from 1 to 9"
-                                + " (0 reaches a person and * repeats the menu)");
-                    } else if (!languages.contains(lang)) {
-                        problem("language-menu.options." + digit, "'" + lang + "' is not one of the center's languages "
-                                + languages);
-                    } else {
-                        options.put(digit.charAt(0), lang);
-                    }
-                }
+    private Calendar calendar(String name, Tree t) {
+        if (t.isLeaf()) {
+            if (!t.text().orElse("").equals("24/7")) {
+                problem(t.key(), "write \"24/7\", or days with hours like mon-fri: \"08:00-20:00\"");
             }
-            for (String l : languages) {
-                if (!options.containsValue(l)) {
-                    problem("language-menu.options", "no key selects '" + l + "'; give every language a key");
-                }
-            }
+            return new Calendar(name, true, Map.of());
         }
-        return new Center.LanguageMenu(
-                prompt(yaml, "language-menu.prompt"),
-                duration(yaml, "language-menu.timeout", Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(60)),
-                intIn(yaml, "language-menu.tries", 3, 1, 9),
-                prompt(yaml, "language-menu.invalid"),
-                prompt(yaml, "language-menu.no-input"),
-                options);
+        Map<DayOfWeek, List<Calendar.Range>> week = new EnumMap<>(DayOfWeek.class);
+        t.entries().forEach((days, hours) -> {
+            List<DayOfWeek> dayList = days(days);
+            if (dayList.isEmpty()) {
+                problem(hours.key(), "'" + days + "' is not a day or day range; write mon, sat-sun or mon-fri");
+                return;
+            }
+            List<Calendar.Range> ranges = new ArrayList<>();
+            for (String r : hours.text().orElse("").split(",")) {
+                var m = RANGE.matcher(r.strip());
+                try {
+                    if (!m.matches()) {
+                        throw new DateTimeException("format");
+                    }
+                    LocalTime from = LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+                    int endHour = Integer.parseInt(m.group(3));
+                    LocalTime to = endHour == 24 ? LocalTime.MIDNIGHT : LocalTime.of(endHour, Integer.parseInt(m.group(4)));
+                    if (!to.equals(LocalTime.MIDNIGHT) && !to.isAfter(from)) {
+                        throw new DateTimeException("order");
+                    }
+                    ranges.add(new Calendar.Range(from, to));
+                } catch (DateTimeException e) {
+                    problem(hours.key(), "'" + r.strip() + "' is not a range of hours; write it like 08:00-20:00"
+                            + " (end after start; 24:00 for midnight)");
+                }
+            }
+            dayList.forEach(d -> week.merge(d, ranges, (a, b) -> {
+                problem(hours.key(), "gives hours for " + d.toString().toLowerCase() + " a second time");
+                return a;
+            }));
+        });
+        return new Calendar(name, false, week);
     }
 
-    private Map<String, String> queues(YAMLConfiguration yaml, List<String> languages) {
-        Map<String, String> queues = new LinkedHashMap<>();
-        if (yaml.getMaxIndex("queues") >= 0) {
-            HierarchicalConfiguration<ImmutableNode> section = yaml.configurationAt("queues");
-            for (Iterator<String> it = section.getKeys(); it.hasNext(); ) {
-                String lang = it.next();
-                String queue = section.getString(lang);
-                if (!languages.contains(lang)) {
-                    problem("queues." + lang, "'" + lang + "' is not one of the center's languages " + languages);
-                } else if (checkQueueName("queues." + lang, queue)) {
-                    queues.put(lang, queue);
+    private static List<DayOfWeek> days(String spec) {
+        String[] ends = spec.split("-");
+        int from = DAYS.indexOf(ends[0]);
+        int to = ends.length == 2 ? DAYS.indexOf(ends[1]) : from;
+        if (ends.length > 2 || from < 0 || to < from) {
+            return List.of();
+        }
+        List<DayOfWeek> days = new ArrayList<>();
+        for (int i = from; i <= to; i++) {
+            days.add(DayOfWeek.of(i + 1));
+        }
+        return days;
+    }
+
+    private Center.QueueSpec queue(String name, Tree t, List<String> languages) {
+        checkQueueName(t.key(), name);
+        String calendar = t.text("calendar").orElseGet(() -> {
+            problem(t.path("calendar"), "is missing; name one of the center's calendars, or add a 24/7 one");
+            return "";
+        });
+        List<String> speaks = t.list("languages");
+        for (String l : speaks) {
+            if (!languages.contains(l)) {
+                problem(t.path("languages"), "'" + l + "' is not one of the center's languages " + languages);
+            }
+        }
+        return new Center.QueueSpec(name, calendar, new LinkedHashSet<>(speaks), optionalQueue(t, "overflow"),
+                intIn(t, "max-waiting", 0, 0, 10_000));
+    }
+
+    private Center.Routing routing(Tree root) {
+        Tree r = root.child("routing").orElse(root);
+        String general = required(r, "general-queue", QUEUE, "the queue that takes calls with no topic yet");
+        String interpreter = required(r, "interpreter-queue", QUEUE, "the queue with the interpretation line");
+        checkQueueName(r.path("general-queue"), general);
+        checkQueueName(r.path("interpreter-queue"), interpreter);
+        return new Center.Routing(general, interpreter,
+                duration(r, "queue-timeout", Duration.ofMinutes(5), Duration.ofSeconds(5), Duration.ofHours(2)));
+    }
+
+    private Center.Menu menu(String id, Tree t, Center.Prompts p) {
+        checkId(t.key(), id);
+        Asks asks = switch (t.text("asks").orElse("choice")) {
+            case "language" -> Asks.LANGUAGE;
+            case "city" -> Asks.CITY;
+            case "choice" -> Asks.CHOICE;
+            default -> {
+                problem(t.path("asks"), "write language or city (or leave it out for an ordinary menu)");
+                yield Asks.CHOICE;
+            }
+        };
+        Map<Character, Center.Option> options = new LinkedHashMap<>();
+        Tree opts = t.child("options").orElse(null);
+        if (opts == null || opts.entries().isEmpty()) {
+            problem(t.path("options"), "is missing; a menu needs at least one option");
+        } else {
+            opts.entries().forEach((key, o) -> {
+                if (!KEY.matcher(key).matches()) {
+                    problem(o.key(), "'" + key + "' is not a key; use one of 0-9, * and #");
+                    return;
                 }
-            }
+                Optional<Target> target = o.isLeaf() ? target(o) : target(o, "to");
+                Map<String, List<String>> phrases = new LinkedHashMap<>();
+                o.child("say").ifPresent(say -> say.entries().forEach((lang, words) -> phrases.put(lang,
+                        o.child("say").orElseThrow().list(lang))));
+                target.ifPresent(x -> options.put(key.charAt(0), new Center.Option(key.charAt(0), x, phrases)));
+            });
         }
-        for (String l : languages) {
-            if (!queues.containsKey(l)) {
-                problem("queues", "no queue for '" + l + "'; add queues." + l + ": <queue name>");
-            }
+        return new Center.Menu(id, asks, prompt(t, "prompt"), options,
+                duration(t, "timeout", Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(60)),
+                intIn(t, "tries", 3, 1, 9),
+                t.text("invalid").map(x -> checkPrompt(t.path("invalid"), x)).orElse(p.invalid()),
+                t.text("no-input").map(x -> checkPrompt(t.path("no-input"), x)).orElse(p.noInput()),
+                target(t, "failure").orElse(new Target.Agent()),
+                t.text("next").map(n -> new Target.ToMenu(checkId(t.path("next"), n))));
+    }
+
+    // --- values
+
+    private <T> Map<String, T> map(Tree root, String section, java.util.function.BiFunction<String, Tree, T> read) {
+        Map<String, T> map = new LinkedHashMap<>();
+        root.child(section).ifPresent(s -> s.entries().forEach((k, t) -> map.put(k, read.apply(k, t))));
+        return map;
+    }
+
+    private Optional<Target> target(Tree t, String child) {
+        return t.child(child).flatMap(this::target);
+    }
+
+    private Optional<Target> target(Tree t) {
+        try {
+            return Optional.of(Target.parse(t.text().orElse("")));
+        } catch (IllegalArgumentException e) {
+            problem(t.key(), e.getMessage());
+            return Optional.empty();
         }
-        return queues;
+    }
+
+    private Optional<String> optionalQueue(Tree t, String child) {
+        return t.text(child).filter(q -> checkQueueName(t.path(child), q));
     }
 
     private boolean checkQueueName(String key, String queue) {
@@ -186,82 +332,104 @@ final class CenterReader {
         return true;
     }
 
-    private ZoneId zone(String text) {
-        if (text == null) {
+    private String checkId(String key, String id) {
+        if (!ID.matcher(id).matches()) {
+            problem(key, "'" + id + "' is not an id; use lower-case letters, digits and dashes");
+        }
+        return id;
+    }
+
+    private String checkDigits(String key, String digits) {
+        if (!DIGITS.matcher(digits).matches()) {
+            problem(key, "'" + digits + "' is not a number to read out; digits only");
+        }
+        return digits;
+    }
+
+    private char key(Tree t, String child) {
+        String k = t.text(child).orElse("");
+        if (!KEY.matcher(k).matches()) {
+            problem(t.path(child), "'" + k + "' is not a key; use one of 0-9, * and #");
+            return '9';
+        }
+        return k.charAt(0);
+    }
+
+    private ZoneId zone(Optional<String> text) {
+        if (text.isEmpty()) {
             problem("timezone", "is missing; give the center's time zone, like America/New_York or Asia/Seoul");
             return ZoneId.of("UTC");
         }
         try {
-            return ZoneId.of(text);
+            return ZoneId.of(text.get());
         } catch (DateTimeException e) {
-            problem("timezone", "'" + text + "' is not a time zone; use a name like America/New_York or Asia/Seoul");
+            problem("timezone", "'" + text.get() + "' is not a time zone; use a name like America/New_York or Asia/Seoul");
             return ZoneId.of("UTC");
         }
     }
 
-    private List<String> entries(YAMLConfiguration yaml, String key) {
-        List<String> list = new ArrayList<>(yaml.getList(String.class, key, List.of()));
+    private List<String> entries(Tree t, String key) {
+        List<String> list = t.list(key);
         for (String e : list) {
             if (!ENTRY.matcher(e).matches()) {
-                problem(key, "'" + e + "' is not a script name or number; use digits, letters, '-', '_', '+', '*', '#'");
+                problem(t.path(key), "'" + e + "' is not a script name or number; use digits, letters, '-', '_', '+', '*', '#'");
             }
         }
         return list;
     }
 
-    private String prompt(YAMLConfiguration yaml, String key) {
-        String p = required(yaml, key, PROMPT, "a sound name like onecall/metro-311/greeting");
-        if (p != null && p.contains("..")) {
+    private String prompt(Tree t, String key) {
+        String p = required(t, key, PROMPT, "a sound name like onecall/metro-311/greeting");
+        return p == null ? null : checkPrompt(t.path(key), p);
+    }
+
+    private String checkPrompt(String key, String p) {
+        if (!PROMPT.matcher(p).matches()) {
+            problem(key, "'" + p + "' is not valid; expected a sound name like onecall/metro-311/greeting");
+        } else if (p.contains("..")) {
             problem(key, "'" + p + "' must not climb out of the sounds folder with '..'");
         }
         return p;
     }
 
-    private String required(YAMLConfiguration yaml, String key, Pattern pattern, String fix) {
-        String v = yaml.getString(key);
-        if (v == null || v.isBlank()) {
-            problem(key, "is missing; expected " + fix);
+    private String required(Tree t, String key, Pattern pattern, String fix) {
+        Optional<String> v = t.text(key);
+        if (v.isEmpty() || v.get().isBlank()) {
+            problem(t.path(key), "is missing; expected " + fix);
             return null;
         }
-        if (!pattern.matcher(v).matches()) {
-            problem(key, "'" + v + "' is not valid; expected " + fix);
+        if (!pattern.matcher(v.get()).matches()) {
+            problem(t.path(key), "'" + v.get() + "' is not valid; expected " + fix);
             return null;
         }
-        return v;
+        return v.get();
     }
 
-    private Duration duration(YAMLConfiguration yaml, String key, Duration dflt, Duration min, Duration max) {
-        String v = yaml.getString(key);
-        if (v == null) {
+    private Duration duration(Tree t, String key, Duration dflt, Duration min, Duration max) {
+        return bounded(t, key, dflt, Durations::parse, d -> d.compareTo(min) >= 0 && d.compareTo(max) <= 0,
+                "a duration from " + Durations.format(min) + " to " + Durations.format(max) + ", like 5s or 2m");
+    }
+
+    private int intIn(Tree t, String key, int dflt, int min, int max) {
+        return bounded(t, key, dflt, s -> Integer.parseInt(s.strip()), n -> n >= min && n <= max,
+                "a whole number from " + min + " to " + max);
+    }
+
+    private <T> T bounded(Tree t, String key, T dflt, Function<String, T> parse, java.util.function.Predicate<T> ok,
+                          String expected) {
+        Optional<String> v = t.text(key);
+        if (v.isEmpty()) {
             return dflt;
         }
         try {
-            Duration d = Durations.parse(v);
-            if (d.compareTo(min) >= 0 && d.compareTo(max) <= 0) {
-                return d;
+            T value = parse.apply(v.get());
+            if (ok.test(value)) {
+                return value;
             }
         } catch (IllegalArgumentException e) {
             // reported below
         }
-        problem(key, "'" + v + "' is not a duration from " + Durations.format(min) + " to " + Durations.format(max)
-                + "; write it like 5s or 2m");
-        return dflt;
-    }
-
-    private int intIn(YAMLConfiguration yaml, String key, int dflt, int min, int max) {
-        String v = yaml.getString(key);
-        if (v == null) {
-            return dflt;
-        }
-        try {
-            int n = Integer.parseInt(v.strip());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        problem(key, "'" + v + "' is not a whole number from " + min + " to " + max);
+        problem(t.path(key), "'" + v.get() + "' is not " + expected);
         return dflt;
     }
 

@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -47,6 +48,7 @@ public final class ConfigLoader {
     public List<Path> watchedFiles() {
         List<Path> files = new ArrayList<>();
         files.add(directory.resolve(PROPERTIES));
+        files.add(directory.resolve(Keys.defaults().get(Keys.PROMPTS_MANIFEST)).normalize());
         files.addAll(centerFiles());
         return files;
     }
@@ -64,10 +66,13 @@ public final class ConfigLoader {
             new CenterReader(file, rel(file), problems).read().ifPresent(centers::add);
         }
         crossCheck(centers, problems);
+        Path manifestFile = directory.resolve(server.promptManifest()).normalize();
+        Optional<PromptManifest> manifest = PromptManifest.read(manifestFile, rel(manifestFile), problems);
+        manifest.ifPresent(m -> centers.forEach(c -> m.check(c, rel(manifestFile), problems)));
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new OneCallConfig(directory, server, centers);
+        return new OneCallConfig(directory, server, centers, manifest.orElseThrow());
     }
 
     private List<Path> centerFiles() {
@@ -137,7 +142,8 @@ public final class ConfigLoader {
                 f.intIn(Keys.AGI_MAX_HEADER_LINES, 10, 10_000));
         return new ServerSettings(agi,
                 f.durationIn(Keys.SHUTDOWN_GRACE, Duration.ZERO, Duration.ofHours(2)),
-                f.durationIn(Keys.CONFIG_RELOAD_INTERVAL, Duration.ofMillis(100), Duration.ofMinutes(10)));
+                f.durationIn(Keys.CONFIG_RELOAD_INTERVAL, Duration.ofMillis(100), Duration.ofMinutes(10)),
+                f.read(Keys.PROMPTS_MANIFEST, s -> s.strip(), "a path relative to the config folder"));
     }
 
     private static Problem unknownKey(String source, String key) {
@@ -218,7 +224,7 @@ public final class ConfigLoader {
                 problems.add(new Problem(c.file(), "id", "'" + c.id() + "' is also the id of " + other.file()
                         + "; every center needs its own id"));
             }
-            for (String entry : Stream.concat(c.scripts().stream(), c.numbers().stream()).distinct().toList()) {
+            for (String entry : Stream.concat(c.allScripts().stream(), c.allNumbers().stream()).distinct().toList()) {
                 Center taken = entries.putIfAbsent(entry, c);
                 if (taken != null && taken != c) {
                     problems.add(new Problem(c.file(), "scripts/numbers", "'" + entry + "' already reaches "

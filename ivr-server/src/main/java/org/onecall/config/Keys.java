@@ -17,6 +17,7 @@ public final class Keys {
     public static final String AGI_MAX_HEADER_LINES = "agi.max-header-lines";
     public static final String SHUTDOWN_GRACE = "shutdown.grace";
     public static final String CONFIG_RELOAD_INTERVAL = "config.reload-interval";
+    public static final String PROMPTS_MANIFEST = "prompts.manifest";
 
     private static final SequencedMap<String, String> DEFAULTS = new LinkedHashMap<>();
 
@@ -31,6 +32,7 @@ public final class Keys {
         DEFAULTS.put(AGI_MAX_HEADER_LINES, "100");
         DEFAULTS.put(SHUTDOWN_GRACE, "30s");
         DEFAULTS.put(CONFIG_RELOAD_INTERVAL, "1s");
+        DEFAULTS.put(PROMPTS_MANIFEST, "../prompts/prompts.yaml");
     }
 
     private Keys() {

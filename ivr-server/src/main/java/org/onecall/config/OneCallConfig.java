@@ -8,7 +8,7 @@ import java.util.Optional;
  * One immutable snapshot of the whole configuration. A reload builds a new one; a call keeps
  * the snapshot it started with.
  */
-public record OneCallConfig(Path directory, ServerSettings server, List<Center> centers) {
+public record OneCallConfig(Path directory, ServerSettings server, List<Center> centers, PromptManifest prompts) {
     public OneCallConfig {
         centers = List.copyOf(centers);
     }

@@ -8,6 +8,7 @@ import java.time.Duration;
  * @param agi            the FastAGI listener
  * @param shutdownGrace  on SIGTERM, how long calls in progress may go on before they are cut
  * @param reloadInterval how often the config files are checked for edits
+ * @param promptManifest the prompt texts, relative to the config folder
  */
-public record ServerSettings(AgiSettings agi, Duration shutdownGrace, Duration reloadInterval) {
+public record ServerSettings(AgiSettings agi, Duration shutdownGrace, Duration reloadInterval, String promptManifest) {
 }

@@ -63,6 +63,9 @@ final class VariableSpace implements Expander.Lookup {
         if (name.endsWith(")")) {
             writeFunction(name, value);
         } else {
+            // "_X" and "__X" are X, inherited by the channels this one creates (a queue member's):
+            // Asterisk reads them back by the bare name.
+            name = name.startsWith("__") ? name.substring(2) : name.startsWith("_") ? name.substring(1) : name;
             channel.set(name, value);
         }
         log.add(new Event.VariableSet(name, value));

@@ -1,104 +1,300 @@
 package org.onecall.flow;
 
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import org.onecall.config.Center;
+import org.onecall.config.PromptKeys;
+import org.onecall.config.Target;
+import org.onecall.routing.QueueLoad;
+import org.onecall.routing.RouteDecision;
+import org.onecall.routing.RouteRequest;
+import org.onecall.routing.Router;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The call from greeting to agent: greeting, language choice, hand-off to the language's queue,
- * then the center's fallback queue, and a polite goodbye if no queue can take the caller.
- * No path ends in silence: a caller who never chooses gets the default language.
+ * The caller's journey through a center's menus, which are data: greeting, then from the start
+ * menu on, each target leads to the next until the caller reaches a person, hears a goodbye, or
+ * is handed to 911. Every route goes through the pure {@link Router}; when every desk is closed
+ * the caller hears the hours and the self-service menu, never a closed queue.
  */
-public final class CallFlow {
+final class CallFlow {
     private static final Logger log = LoggerFactory.getLogger(CallFlow.class);
+    private static final Duration COLLECT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration SURVEY_TIMEOUT = Duration.ofSeconds(6);
 
-    /** Per-call state; the flow object itself is shared by all calls. */
-    static final class Journey {
-        final Center center;
-        final List<String> path = new ArrayList<>();
-        String language;
-        Optional<String> queue = Optional.empty();
-        boolean inQueue;
+    private final MenuRunner menus = new MenuRunner();
+    private final InstantSource clock;
 
-        Journey(Center center) {
-            this.center = center;
-            this.language = center.defaultLanguage();
-        }
+    CallFlow(InstantSource clock) {
+        this.clock = clock;
     }
 
     Outcome run(CallPort call, Journey j) {
-        Center center = j.center;
+        Center c = j.center;
+        CallInfo info = call.info();
         call.answer();
-        call.setVariable("ONECALL_CALL_ID", call.info().callId());
-        call.setVariable("ONECALL_CENTER", center.id());
-        call.play(center.prompts().greeting());
-        j.path.add("greeting");
+        call.setVariable("__ONECALL_CALL_ID", info.callId());
+        call.setVariable("__ONECALL_CENTER", c.id());
+        arrive(info, j);
+        call.play(c.prompts().greeting());
+        if (j.languageKnown) {
+            setLanguage(call, j, j.language);
+        }
 
-        j.language = chooseLanguage(call, center.languageMenu(), j);
-        call.setVariable("CHANNEL(language)", j.language);
-        call.setVariable("ONECALL_LANG", j.language);
+        Target next = new Target.ToMenu(c.start());
+        while (true) {
+            if (++j.steps > Journey.MAX_STEPS) {
+                log.info("{} steps without an end: sending the caller to a person", Journey.MAX_STEPS);
+                next = new Target.Agent();
+            }
+            Step step = step(call, j, next);
+            switch (step) {
+                case Step.Go(Target t) -> next = t;
+                case Step.End(Outcome o) -> {
+                    return o;
+                }
+            }
+        }
+    }
 
-        // The language's own queue first, then the fallback; each queue is tried once.
+    /** What one target led to: the next target, or the end of the call. */
+    sealed interface Step {
+        record Go(Target next) implements Step {
+        }
+
+        record End(Outcome outcome) implements Step {
+        }
+    }
+
+    /** The facts of the entry: a language's own line, the caller's city by number, a 911 overflow. */
+    private static void arrive(CallInfo info, Journey j) {
+        Center c = j.center;
+        String line = c.languageLines().get(info.dialed());
+        if (line != null) {
+            j.language = line;
+            j.languageKnown = true;
+            log.info("dialed {}: the {} line", info.dialed(), line);
+        }
+        String caller = info.caller().replaceAll("\\D", "");
+        c.cities().values().stream()
+                .filter(city -> city.prefixes().stream().anyMatch(p -> !caller.isEmpty() && caller.startsWith(p)))
+                .findFirst().ifPresent(city -> {
+                    j.city = Optional.of(city.id());
+                    log.info("caller {} is in {} by number", info.caller(), city.id());
+                });
+        j.priority = c.priority().scripts().contains(info.script())
+                || (!info.dialed().isEmpty() && c.priority().numbers().contains(info.dialed()));
+        if (j.priority) {
+            log.info("arrived on the 911 overflow entry: priority {}", c.priority().priority());
+        }
+    }
+
+    private Step step(CallPort call, Journey j, Target target) {
+        Center c = j.center;
+        return switch (target) {
+            case Target.ToMenu(String id) -> {
+                Center.Menu menu = c.menus().get(id);
+                if (menu.asks() == Center.Asks.LANGUAGE && j.languageKnown
+                        || menu.asks() == Center.Asks.CITY && j.city.isPresent()) {
+                    yield new Step.Go(menu.next().orElseThrow());
+                }
+                j.path.add("menu:" + id);
+                Target chosen = menus.run(call, menu, j);
+                yield switch (chosen) {
+                    case Target.SetLanguage(String l) -> {
+                        setLanguage(call, j, l);
+                        yield new Step.Go(menu.next().orElseThrow());
+                    }
+                    case Target.SetCity(String city) -> {
+                        j.city = Optional.of(city);
+                        j.path.add("city:" + city);
+                        yield new Step.Go(menu.next().orElseThrow());
+                    }
+                    default -> new Step.Go(chosen);
+                };
+            }
+            case Target.SetLanguage(String l) -> {
+                setLanguage(call, j, l);
+                yield new Step.Go(new Target.ToMenu(c.start()));
+            }
+            case Target.SetCity(String city) -> {
+                j.city = Optional.of(city);
+                yield new Step.Go(new Target.ToMenu(c.start()));
+            }
+            case Target.ToInfo(String id) -> {
+                Center.Info info = c.infos().get(id);
+                j.path.add("info:" + id);
+                log.info("self-service: {}", id);
+                call.play(info.prompt());
+                info.sayDigits().ifPresent(call::sayDigits);
+                j.selfServed = true;
+                yield new Step.Go(info.then());
+            }
+            case Target.ToCollect(String id) -> {
+                Center.Collect collect = c.collects().get(id);
+                j.path.add("collect:" + id);
+                Input input = call.ask(collect.prompt(), COLLECT_TIMEOUT, collect.digits());
+                if (input instanceof Input.Keys(String digits)) {
+                    j.entered = Optional.of(digits);
+                    j.inputs.add(digits);
+                    log.info("collected {} digits for {}", digits.length(), id);
+                } else {
+                    j.inputs.add("");
+                    log.info("collected nothing for {}", id);
+                }
+                yield new Step.Go(collect.then());
+            }
+            case Target.ToTopic(String topic) -> {
+                j.topic = Optional.of(topic);
+                j.path.add("topic:" + topic);
+                yield route(call, j, false);
+            }
+            case Target.Agent() -> {
+                j.path.add("agent");
+                yield route(call, j, false);
+            }
+            case Target.Interpreter() -> {
+                j.path.add("interpreter");
+                yield route(call, j, true);
+            }
+            case Target.Emergency() -> {
+                j.path.add("emergency");
+                log.info("route: emergency -> handed to the dialplan for 911");
+                c.emergency().ifPresent(e -> call.play(e.prompt()));
+                yield new Step.End(Outcome.SENT_TO_911);
+            }
+            case Target.Goodbye() -> {
+                j.path.add("goodbye");
+                call.play(c.prompts().goodbye());
+                yield new Step.End(j.closedHeard ? Outcome.AFTER_HOURS
+                        : j.selfServed ? Outcome.SELF_SERVED : Outcome.QUEUE_UNAVAILABLE);
+            }
+        };
+    }
+
+    private static void setLanguage(CallPort call, Journey j, String language) {
+        j.language = language;
+        j.languageKnown = true;
+        j.path.add("language:" + language);
+        // Asterisk plays every later prompt from sounds/<language>/.
+        call.setVariable("CHANNEL(language)", language);
+        call.setVariable("__ONECALL_LANG", language);
+    }
+
+    private Step route(CallPort call, Journey j, boolean interpreterPath) {
+        Center c = j.center;
+        RouteRequest request = new RouteRequest(j.topic, j.city, j.language, interpreterPath, j.priority);
+        RouteDecision decision = Router.decide(c, request, clock.instant(), new AsteriskLoad(call));
+        return switch (decision) {
+            case RouteDecision.Closed(List<String> why) -> {
+                log.info("route: closed now ({}) -> hours and self-service", String.join("; ", why));
+                j.path.add("closed");
+                j.closedHeard = true;
+                call.play(c.prompts().closed());
+                yield new Step.Go(new Target.ToMenu(c.afterHours()));
+            }
+            case RouteDecision.ToQueue q -> queue(call, j, q, interpreterPath);
+        };
+    }
+
+    private Step queue(CallPort call, Journey j, RouteDecision.ToQueue decision, boolean interpreterPath) {
+        Center c = j.center;
+        j.interpreter = decision.interpreter();
+        String topic = j.topic.orElse("general");
+        call.setVariable("__ONECALL_CITY", j.city.orElse(""));
+        call.setVariable("__ONECALL_TOPIC", topic);
+        call.setVariable("__ONECALL_PATH", j.pathText());
+        call.setVariable("__ONECALL_ENTERED", j.entered.orElse(""));
+        call.setVariable("__ONECALL_INTERPRETER", decision.interpreter() ? "yes" : "no");
+        if (decision.priority() > 0) {
+            call.setVariable("QUEUE_PRIO", Integer.toString(decision.priority()));
+        }
+        List<String> whisper = whisper(c, j, decision, interpreterPath);
+        call.play(c.prompts().connecting());
+
         LinkedHashSet<String> queues = new LinkedHashSet<>();
-        queues.add(center.queues().get(j.language));
-        queues.add(center.fallbackQueue());
-        call.play(center.prompts().connecting());
+        queues.add(decision.queue());
+        queues.addAll(decision.fallbacks());
+        boolean first = true;
         for (String queue : queues) {
+            log.info("route: queue {} ({}{})", queue, first ? String.join("; ", decision.why()) : "fallback",
+                    decision.interpreter() ? "; interpreter" : "");
+            first = false;
             j.queue = Optional.of(queue);
             j.path.add("queue:" + queue);
-            log.info("route: queue {} for language {} (center {})", queue, j.language, center.id());
             j.inQueue = true;
-            QueueResult result = call.queue(queue, center.queueTimeout());
+            QueueResult result = call.queue(queue, c.routing().queueTimeout(), whisper);
             j.inQueue = false;
             log.info("queue {} ended: {}", queue, result);
             if (result == QueueResult.ANSWERED) {
-                return Outcome.ANSWERED;
+                survey(call, j);
+                return new Step.End(Outcome.ANSWERED);
             }
         }
-        call.play(center.prompts().busy());
+        call.play(c.prompts().busy());
         j.path.add("busy");
-        return Outcome.QUEUE_UNAVAILABLE;
+        return new Step.End(Outcome.QUEUE_UNAVAILABLE);
     }
 
-    private String chooseLanguage(CallPort call, Center.LanguageMenu menu, Journey j) {
-        // A wrong key and silence get different notices. GET DATA plays one file only (Asterisk
-        // does not split "a&b" there), so the notice is played on its own before the question.
-        String retryNotice = null;
-        for (int attempt = 1; attempt <= menu.tries(); attempt++) {
-            if (retryNotice != null) {
-                call.play(retryNotice);
-            }
-            Input input = call.ask(menu.prompt(), menu.timeout(), 1);
-            switch (input) {
-                case Input.Keys(String digits) -> {
-                    String language = menu.options().get(digits.charAt(0));
-                    if (language != null) {
-                        log.info("language menu: key {} -> {}", digits, language);
-                        j.path.add("language:" + language);
-                        return language;
-                    }
-                    log.info("language menu: key {} is not a choice (try {} of {})", digits, attempt, menu.tries());
-                    retryNotice = menu.invalid();
-                }
-                case Input.NoInput() -> {
-                    log.info("language menu: no input (try {} of {})", attempt, menu.tries());
-                    retryNotice = menu.noInput();
-                }
+    /** What the agent hears before the call connects: "Spanish. Pothole." (plus interpreter, 911). */
+    private static List<String> whisper(Center c, Journey j, RouteDecision.ToQueue d, boolean interpreterPath) {
+        List<String> w = new ArrayList<>();
+        if (d.priority() > 0) {
+            w.add(PromptKeys.PRIORITY_WHISPER);
+        }
+        w.add(PromptKeys.language(interpreterPath ? PromptKeys.OTHER_LANGUAGE : j.language));
+        j.topic.map(c.topics()::get).ifPresent(t -> w.add(t.whisper()));
+        if (d.interpreter()) {
+            w.add(PromptKeys.INTERPRETER_WHISPER);
+        }
+        return w;
+    }
+
+    /** Philly311's practice: a caller who stays on after the agent leaves rates the call. */
+    private static void survey(CallPort call, Journey j) {
+        Optional<Center.Survey> survey = j.center.survey();
+        if (survey.isEmpty()) {
+            return;
+        }
+        j.path.add("survey");
+        Input input = call.ask(survey.get().prompt(), SURVEY_TIMEOUT, 1);
+        if (input instanceof Input.Keys(String d) && d.length() == 1 && d.charAt(0) >= '1' && d.charAt(0) <= '5') {
+            j.surveyScore = OptionalInt.of(d.charAt(0) - '0');
+            j.inputs.add(d);
+            call.setVariable("ONECALL_SURVEY", d);
+            log.info("survey: {} of 5", d);
+        } else {
+            j.inputs.add(input instanceof Input.Keys(String d) ? d : "");
+            log.info("survey: no score");
+        }
+        call.play(survey.get().thanks());
+    }
+
+    /** Queue load as Asterisk reports it, asked only for the desks the router looks at. */
+    private record AsteriskLoad(CallPort call) implements QueueLoad {
+        @Override
+        public int ready(String queue) {
+            return number(call.evaluate("${QUEUE_MEMBER(" + queue + ",ready)}"));
+        }
+
+        @Override
+        public int waiting(String queue) {
+            return number(call.evaluate("${QUEUE_WAITING_COUNT(" + queue + ")}"));
+        }
+
+        private static int number(String s) {
+            try {
+                return Integer.parseInt(s.strip());
+            } catch (NumberFormatException e) {
+                return 0;
             }
         }
-        String fallback = j.center.defaultLanguage();
-        log.info("language menu: no choice after {} tries; continuing in {}", menu.tries(), fallback);
-        j.path.add("language:" + fallback + "(default)");
-        return fallback;
-    }
-
-    static Duration since(java.time.Instant start, java.time.InstantSource clock) {
-        return Duration.between(start, clock.instant());
     }
 }

@@ -1,5 +1,6 @@
 package org.onecall.flow;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Optional;
@@ -16,18 +17,19 @@ import org.slf4j.LoggerFactory;
  * starts (a reload never changes a call in progress), runs the flow, and logs one summary line.
  */
 public final class CallHandler {
-    /** Set on the channel when OneCall has handled the call, so the dialplan knows not to fall back. */
+    /** Tells the dialplan what OneCall did: DONE, EMERGENCY (dial 911), NO_CENTER, BUSY. */
     public static final String STATUS_VARIABLE = "ONECALL_STATUS";
 
     private static final Logger log = LoggerFactory.getLogger(CallHandler.class);
 
     private final Supplier<OneCallConfig> config;
     private final InstantSource clock;
-    private final CallFlow flow = new CallFlow();
+    private final CallFlow flow;
 
     public CallHandler(Supplier<OneCallConfig> config, InstantSource clock) {
         this.config = config;
         this.clock = clock;
+        this.flow = new CallFlow(clock);
     }
 
     /** Returns the summary, or empty when no center answers the number (the dialplan falls back). */
@@ -44,29 +46,36 @@ public final class CallHandler {
         }
         log.info("call from '{}' to '{}' (script '{}') -> center {}", info.caller(), info.dialed(), info.script(),
                 center.get().id());
-        CallFlow.Journey journey = new CallFlow.Journey(center.get());
+        Journey j = new Journey(center.get());
         Outcome outcome;
         boolean hungUp = false;
         try {
-            outcome = flow.run(call, journey);
+            outcome = flow.run(call, j);
         } catch (CallerHungUp e) {
-            outcome = journey.inQueue ? Outcome.ABANDONED_IN_QUEUE : Outcome.HUNG_UP_IN_MENU;
-            journey.path.add("hangup");
+            outcome = j.inQueue ? Outcome.ABANDONED_IN_QUEUE : Outcome.HUNG_UP_IN_MENU;
+            j.path.add("hangup");
             hungUp = true;
         }
         if (!hungUp) {
             try {
-                call.setVariable(STATUS_VARIABLE, "DONE");
-                // After Queue() the caller's channel is still up: without this the dialplan would go on.
-                call.hangup();
+                if (outcome == Outcome.SENT_TO_911) {
+                    // The dialplan dials the emergency number; OneCall must not hang up.
+                    call.setVariable(STATUS_VARIABLE, "EMERGENCY");
+                } else {
+                    call.setVariable(STATUS_VARIABLE, "DONE");
+                    // After Queue() the caller's channel is still up: without this the dialplan would go on.
+                    call.hangup();
+                }
             } catch (CallerHungUp e) {
                 // The caller left at the very end; the outcome stands.
             }
         }
-        CallSummary summary = new CallSummary(info.callId(), journey.center.id(), journey.language, journey.path,
-                journey.queue, outcome, CallFlow.since(start, clock));
-        log.info("call ended: {} after {} ms; path {}", summary.outcome(), summary.duration().toMillis(),
-                String.join(" > ", summary.path()));
+        CallSummary summary = new CallSummary(info.callId(), j.center.id(), j.language, j.city, j.topic, j.path,
+                j.inputs, j.entered, j.queue, j.interpreter, j.priority, outcome, j.surveyScore,
+                Duration.between(start, clock.instant()));
+        log.info("call ended: {} after {} ms; path {}{}", summary.outcome(), summary.duration().toMillis(),
+                String.join(" > ", summary.path()),
+                summary.surveyScore().isPresent() ? "; survey " + summary.surveyScore().getAsInt() : "");
         return Optional.of(summary);
     }
 }

@@ -18,10 +18,20 @@ public interface CallPort {
     /** Plays a prompt that the caller may interrupt, then collects up to maxDigits keys. */
     Input ask(String prompt, Duration timeout, int maxDigits);
 
+    /** Reads a number out digit by digit (a phone number, a request number). */
+    void sayDigits(String digits);
+
     void setVariable(String name, String value);
 
-    /** Puts the caller in an Asterisk queue and says how it ended for them. */
-    QueueResult queue(String queue, Duration timeout);
+    /** Evaluates a dialplan expression such as ${QUEUE_MEMBER(q,ready)}; empty when it has no value. */
+    String evaluate(String expression);
+
+    /**
+     * Puts the caller in an Asterisk queue and says how it ended for them.
+     *
+     * @param whisper prompts the agent hears before the call connects ("Spanish. Pothole.")
+     */
+    QueueResult queue(String queue, Duration timeout, java.util.List<String> whisper);
 
     void hangup();
 }

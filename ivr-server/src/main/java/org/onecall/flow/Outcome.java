@@ -4,8 +4,14 @@ package org.onecall.flow;
 public enum Outcome {
     /** An agent talked with the caller. */
     ANSWERED,
-    /** Every queue tried was unavailable; the caller heard the busy message. */
+    /** Every desk tried was unavailable; the caller heard the busy message. */
     QUEUE_UNAVAILABLE,
+    /** The caller heard what they needed (hours, an address) and the goodbye. */
+    SELF_SERVED,
+    /** The desks were closed; the caller heard the hours and self-service and left. */
+    AFTER_HOURS,
+    /** The caller chose the emergency key and was handed to the dialplan for 911. */
+    SENT_TO_911,
     /** The caller hung up before reaching a queue. */
     HUNG_UP_IN_MENU,
     /** The caller hung up while waiting in a queue. */

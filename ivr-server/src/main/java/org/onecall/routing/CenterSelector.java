@@ -14,9 +14,9 @@ public final class CenterSelector {
     }
 
     public static Optional<Center> select(List<Center> centers, String script, String dialed, String extension) {
-        return first(centers, c -> c.scripts().contains(script))
-                .or(() -> first(centers, c -> !dialed.isEmpty() && c.numbers().contains(dialed)))
-                .or(() -> first(centers, c -> !extension.isEmpty() && c.numbers().contains(extension)));
+        return first(centers, c -> c.allScripts().contains(script))
+                .or(() -> first(centers, c -> !dialed.isEmpty() && c.allNumbers().contains(dialed)))
+                .or(() -> first(centers, c -> !extension.isEmpty() && c.allNumbers().contains(extension)));
     }
 
     private static Optional<Center> first(List<Center> centers, java.util.function.Predicate<Center> p) {

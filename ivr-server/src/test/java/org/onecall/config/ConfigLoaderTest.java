@@ -26,6 +26,7 @@ class ConfigLoaderTest {
         // Named config/ like the real one, so messages read as a user sees them.
         dir = tmp.resolve("config");
         TestFiles.copyTree(Path.of("config"), dir);
+        TestFiles.copyTree(Path.of("prompts"), tmp.resolve("prompts"));
     }
 
     private OneCallConfig load(Map<String, String> sets, Map<String, String> env) throws ConfigException {
@@ -108,23 +109,80 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void center_withLanguageWithoutQueueOrKey_isRefused() throws IOException {
-        edit("centers/metro-311.yaml", "  zh: metro-311-zh\n", "");
-        edit("centers/metro-311.yaml", "    \"4\": zh\n", "");
-        assertThat(problems(Map.of(), Map.of())).containsExactlyInAnyOrder(
-                "config/centers/metro-311.yaml: language-menu.options: no key selects 'zh'; give every language a key",
-                "config/centers/metro-311.yaml: queues: no queue for 'zh'; add queues.zh: <queue name>");
+    void languageMenu_withoutAKeyForALanguage_isRefused() throws IOException {
+        edit("centers/metro-311.yaml", "      \"4\": language:zh\n", "");
+        assertThat(problems(Map.of(), Map.of())).containsExactly(
+                "config/centers/metro-311.yaml: menus.language.options: no key selects language 'zh'; give every language a key");
     }
 
     @Test
     void center_withReservedOrUnsafeNames_isRefused() throws IOException {
-        edit("centers/metro-311.yaml", "fallback-queue: metro-311-general", "fallback-queue: general");
+        edit("centers/metro-311.yaml", "general-queue: metro-311-general", "general-queue: general");
         edit("centers/metro-311.yaml", "greeting: onecall/metro-311/greeting", "greeting: \"greet\\nHANGUP\"");
         edit("centers/metro-311.yaml", "timezone: America/New_York", "timezone: Metro/Nowhere");
         List<String> problems = problems(Map.of(), Map.of());
-        assertThat(problems).anySatisfy(p -> assertThat(p).contains("fallback-queue: 'general' cannot be a queue"));
+        assertThat(problems).anySatisfy(p -> assertThat(p).contains("routing.general-queue: 'general' cannot be a queue"));
         assertThat(problems).anySatisfy(p -> assertThat(p).contains("prompts.greeting:").contains("is not valid"));
         assertThat(problems).anySatisfy(p -> assertThat(p).contains("timezone: 'Metro/Nowhere' is not a time zone"));
+    }
+
+    @Test
+    void optionLeadingNowhere_isRefused_withTheKeyOfTheOption() throws IOException {
+        edit("centers/metro-311.yaml", "\"2\": {to: topic:bulk-items", "\"2\": {to: topic:bulky");
+        edit("centers/metro-311.yaml", "\"2\": {to: menu:streets", "\"2\": {to: menu:roads");
+        assertThat(problems(Map.of(), Map.of())).contains(
+                "config/centers/metro-311.yaml: menus.trash.options.2: topic 'bulky' is not declared under topics:",
+                "config/centers/metro-311.yaml: menus.main.options.2: menu 'roads' is not declared under menus:",
+                "config/centers/metro-311.yaml: menus.streets: is never reached from start: or after-hours:; link it or remove it");
+    }
+
+    @Test
+    void topicOnAnUndeclaredQueue_andAnOverflowCircle_areRefused() throws IOException {
+        edit("centers/metro-311.yaml", "pothole:         {queue: metro-311-streets", "pothole:         {queue: metro-311-roads");
+        edit("centers/metro-311.yaml", "metro-311-general:    {calendar: extended, languages: [en, es, ko, zh]}",
+                "metro-311-general:    {calendar: extended, languages: [en, es, ko, zh], overflow: metro-311-noise}");
+        List<String> problems = problems(Map.of(), Map.of());
+        assertThat(problems).contains(
+                "config/centers/metro-311.yaml: topics.pothole.queue: queue 'metro-311-roads' is not declared under queues:");
+        assertThat(problems).anySatisfy(p -> assertThat(p).contains("queues.metro-311-noise.overflow: overflows in a circle"));
+    }
+
+    @Test
+    void optionOnAReservedKey_isRefused() throws IOException {
+        edit("centers/metro-311.yaml", "\"3\": {to: topic:recycling", "\"0\": {to: topic:recycling");
+        edit("centers/metro-311.yaml", "\"2\": {to: topic:towed-car", "\"9\": {to: topic:towed-car");
+        assertThat(problems(Map.of(), Map.of())).contains(
+                "config/centers/metro-311.yaml: menus.trash.options.0: '0' is taken at every menu (* repeats it, 0 reaches a person)",
+                "config/centers/metro-311.yaml: menus.parking.options.9: '9' is the emergency key at every menu");
+    }
+
+    @Test
+    void messagesThatLeadToEachOther_withoutAMenu_areALoop() throws IOException {
+        edit("centers/metro-311.yaml", "    prompt: onecall/metro-311/hours\n    then: menu:information",
+                "    prompt: onecall/metro-311/hours\n    then: info:offices");
+        edit("centers/metro-311.yaml", "    prompt: onecall/metro-311/offices\n    then: menu:information",
+                "    prompt: onecall/metro-311/offices\n    then: info:hours");
+        assertThat(problems(Map.of(), Map.of())).contains(
+                "config/centers/metro-311.yaml: info.hours.then: loops through messages without a menu to leave it");
+    }
+
+    @Test
+    void promptWithoutATextInALanguageOfItsCenter_isRefused() throws IOException {
+        Path manifest = tmp.resolve("prompts/prompts.yaml");
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(manifest));
+        int key = lines.indexOf("onecall/metro-311/trash-menu:");
+        assertThat(key).isNotNegative();
+        int ko = key + 1;
+        while (!lines.get(ko).startsWith("  ko:")) {
+            ko++;
+        }
+        lines.remove(ko);
+        while (lines.get(ko).startsWith("    ")) {
+            lines.remove(ko); // the rest of a folded text
+        }
+        Files.write(manifest, lines);
+        assertThat(problems(Map.of(), Map.of())).containsExactly(
+                "prompts/prompts.yaml: onecall/metro-311/trash-menu: has no ko text; metro-311 serves ko");
     }
 
     @Test
@@ -136,9 +194,9 @@ class ConfigLoaderTest {
 
     @Test
     void unknownCenterKey_isRefused() throws IOException {
-        edit("centers/metro-311.yaml", "queue-timeout: 5m", "queue-timeout: 5m\nqueue-timout: 2m");
+        edit("centers/metro-311.yaml", "  queue-timeout: 5m", "  queue-timeout: 5m\n  queue-timout: 2m");
         assertThat(problems(Map.of(), Map.of()))
-                .containsExactly("config/centers/metro-311.yaml: queue-timout: unknown key;"
+                .containsExactly("config/centers/metro-311.yaml: routing.queue-timout: unknown key;"
                         + " the keys a center file takes are listed in config/centers/README.md");
     }
 

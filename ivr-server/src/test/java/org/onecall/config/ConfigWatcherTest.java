@@ -24,7 +24,10 @@ class ConfigWatcherTest {
 
     @Test
     void validEdit_replacesTheSnapshot_invalidEdit_keepsThePrevious() throws Exception {
-        TestFiles.copyTree(Path.of("config"), dir);
+        Path config = dir.resolve("config");
+        TestFiles.copyTree(Path.of("config"), config);
+        TestFiles.copyTree(Path.of("prompts"), dir.resolve("prompts"));
+        dir = config;
         ConfigLoader loader = new ConfigLoader(dir, Map.of(), Map.of());
         AtomicReference<OneCallConfig> current = new AtomicReference<>(loader.load());
         ConfigWatcher watcher = new ConfigWatcher(loader, current);
@@ -34,23 +37,22 @@ class ConfigWatcherTest {
         touch(metro, 5);
         watcher.run();
         OneCallConfig edited = current.get();
-        assertThat(edited.center("metro-311").orElseThrow().queueTimeout()).hasSeconds(90);
+        assertThat(edited.center("metro-311").orElseThrow().routing().queueTimeout()).hasSeconds(90);
 
+        String valid = Files.readString(metro);
         Files.writeString(metro, "id: metro-311\nlanguages: [");
         touch(metro, 10);
         watcher.run();
         assertThat(current.get()).isSameAs(edited);
 
-        Path added = dir.resolve("centers/extra-311.yaml");
+        Files.writeString(metro, valid); // the broken edit is mended, and a new center comes with it
+        Path added = dir.resolve("centers/extra-120.yaml");
         Files.writeString(added, Files.readString(dir.resolve("centers/gyeonggi-120.yaml"))
-                .replace("id: gyeonggi-120", "id: extra-311")
-                .replace("scripts: [\"120\", \"gyeonggi-120\"]", "scripts: [\"extra\"]")
-                .replace("numbers: [\"120\", \"0311200120\"]", "numbers: [\"5550000\"]"));
-        Files.copy(dir.resolve("centers/gyeonggi-120.yaml"), metro, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        Files.writeString(metro, Files.readString(metro).replace("gyeonggi-120", "metro-311")
-                .replace("\"120\"", "\"311\"").replace("0311200120", "2125550311"));
+                .replace("id: gyeonggi-120", "id: extra-120").replace("0311200", "0319990")
+                .replace("scripts: [\"120\", \"gyeonggi-120\"]", "scripts: [\"extra-120\"]")
+                .replace("numbers: [\"120\", ", "numbers: [").replace("120-119", "extra-119"));
         touch(metro, 15);
         watcher.run();
-        assertThat(current.get().centers()).extracting(Center::id).containsExactly("extra-311", "gyeonggi-120", "metro-311");
+        assertThat(current.get().centers()).extracting(Center::id).containsExactly("extra-120", "gyeonggi-120", "metro-311");
     }
 }

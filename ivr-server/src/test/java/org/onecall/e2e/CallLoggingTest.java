@@ -38,7 +38,7 @@ class CallLoggingTest {
     @Test
     void everyLogLineOfACall_carriesItsCallId_andTellsTheRouteOnce() throws Exception {
         try (TestServer server = TestServer.start(tmp)) {
-            server.call(CallSetup.to("311").withUniqueId("1795549999.42").withCaller(CallerScript.keys("9", "2")));
+            server.call(CallSetup.to("311").withUniqueId("1795549999.42").withCaller(CallerScript.keys("7", "2", "1", "1")));
             server.call(CallSetup.to("311").withUniqueId("1795549999.43").withCaller(CallerScript.keys("1").hangupDuring(3)));
         }
         List<ILoggingEvent> callLines = appender.list.stream()
@@ -49,8 +49,9 @@ class CallLoggingTest {
                         .isIn("1795549999.42", "1795549999.43"));
         List<String> first = callLines.stream().filter(e -> e.getMDCPropertyMap().get("call").equals("1795549999.42"))
                 .map(ILoggingEvent::getFormattedMessage).toList();
-        assertThat(first).anySatisfy(m -> assertThat(m).contains("key 9 is not a choice"));
-        assertThat(first.stream().filter(m -> m.startsWith("route: queue metro-311-es"))).hasSize(1);
+        assertThat(first).anySatisfy(m -> assertThat(m).isEqualTo("menu language: key 7 is not a choice (try 1 of 3)"));
+        assertThat(first).anySatisfy(m -> assertThat(m).isEqualTo("menu trash: key 1 -> topic:missed-pickup"));
+        assertThat(first.stream().filter(m -> m.startsWith("route: queue metro-311-sanitation"))).hasSize(1);
         assertThat(first).anySatisfy(m -> assertThat(m).startsWith("call ended: ANSWERED"));
         List<String> second = callLines.stream().filter(e -> e.getMDCPropertyMap().get("call").equals("1795549999.43"))
                 .map(ILoggingEvent::getFormattedMessage).toList();

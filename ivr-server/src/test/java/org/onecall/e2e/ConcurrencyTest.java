@@ -40,7 +40,7 @@ class ConcurrencyTest {
         QueueGate gate = new QueueGate();
         try (TestServer server = TestServer.start(tmp);
              ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<Transcript>> calls = place(pool, server, callers, CallerScript.keys("2").waitIn(gate));
+            List<Future<Transcript>> calls = place(pool, server, callers, TestServer.ORDINARY.waitIn(gate));
 
             assertThat(gate.awaitWaiting(callers, Duration.ofSeconds(60))).as("all callers in the queue at once").isTrue();
             assertThat(server.server.activeCalls()).isEqualTo(callers);
@@ -48,7 +48,7 @@ class ConcurrencyTest {
 
             for (Future<Transcript> call : calls) {
                 Transcript t = call.get(60, TimeUnit.SECONDS);
-                assertThat(t.route()).contains(new Route("metro-311-es", "es", null));
+                assertThat(t.route()).contains(TestServer.ORDINARY_ROUTE);
                 assertThat(t.variables()).containsEntry("ONECALL_STATUS", "DONE");
             }
             assertThat(server.server.refusedCalls()).isZero();
@@ -60,10 +60,10 @@ class ConcurrencyTest {
         QueueGate gate = new QueueGate();
         try (TestServer server = TestServer.start(tmp, "agi.max-calls=5");
              ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<Transcript>> held = place(pool, server, 5, CallerScript.keys("1").waitIn(gate));
+            List<Future<Transcript>> held = place(pool, server, 5, TestServer.ORDINARY.waitIn(gate));
             assertThat(gate.awaitWaiting(5, Duration.ofSeconds(20))).isTrue();
 
-            Transcript refused = server.call("311", CallerScript.keys("1"));
+            Transcript refused = server.call("311", TestServer.ORDINARY);
             assertThat(refused.variables()).containsEntry("ONECALL_STATUS", "BUSY");
             assertThat(refused.prompts()).isEmpty();
             assertThat(refused.outcome()).isEqualTo("server-closed");
@@ -73,7 +73,7 @@ class ConcurrencyTest {
             for (Future<Transcript> call : held) {
                 assertThat(call.get(20, TimeUnit.SECONDS).variables()).containsEntry("ONECALL_STATUS", "DONE");
             }
-            assertThat(server.call("311", CallerScript.keys("1")).variables()).containsEntry("ONECALL_STATUS", "DONE");
+            assertThat(server.call("311", TestServer.ORDINARY).variables()).containsEntry("ONECALL_STATUS", "DONE");
         }
     }
 
@@ -82,7 +82,7 @@ class ConcurrencyTest {
         QueueGate gate = new QueueGate();
         try (TestServer server = TestServer.start(tmp);
              ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<Transcript>> held = place(pool, server, 3, CallerScript.keys("3").waitIn(gate));
+            List<Future<Transcript>> held = place(pool, server, 3, TestServer.ORDINARY.waitIn(gate));
             assertThat(gate.awaitWaiting(3, Duration.ofSeconds(20))).isTrue();
 
             Future<?> stopping = pool.submit(() -> server.server.stop(Duration.ofSeconds(20)));
@@ -90,7 +90,7 @@ class ConcurrencyTest {
             boolean refused = false;
             while (!refused && System.nanoTime() < deadline) {
                 try {
-                    server.call("311", CallerScript.keys("1"));
+                    server.call("311", TestServer.ORDINARY);
                     Thread.sleep(20);
                 } catch (ServerUnreachableException e) {
                     refused = true;
@@ -102,7 +102,7 @@ class ConcurrencyTest {
             gate.release();
             for (Future<Transcript> call : held) {
                 Transcript t = call.get(20, TimeUnit.SECONDS);
-                assertThat(t.route()).contains(new Route("metro-311-ko", "ko", null));
+                assertThat(t.route()).contains(TestServer.ORDINARY_ROUTE);
                 assertThat(t.outcome()).isEqualTo("server-hung-up");
             }
             stopping.get(20, TimeUnit.SECONDS);
@@ -114,7 +114,7 @@ class ConcurrencyTest {
         QueueGate gate = new QueueGate();
         try (TestServer server = TestServer.start(tmp);
              ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            place(pool, server, 2, CallerScript.keys("1").waitIn(gate));
+            place(pool, server, 2, TestServer.ORDINARY.waitIn(gate));
             assertThat(gate.awaitWaiting(2, Duration.ofSeconds(20))).isTrue();
 
             long start = System.nanoTime();
@@ -136,22 +136,25 @@ class ConcurrencyTest {
              ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             // This caller's language queue times out while the config changes; the fallback comes after.
             Future<Transcript> held = pool.submit(() -> server.call("311",
-                    CallerScript.keys("2").queue(QueueBehaviour.TIMEOUT, QueueBehaviour.ANSWERED).waitIn(gate)));
+                    TestServer.ORDINARY.queue(QueueBehaviour.TIMEOUT, QueueBehaviour.ANSWERED).waitIn(gate)));
             assertThat(gate.awaitWaiting(1, Duration.ofSeconds(20))).isTrue();
 
             Path metro = server.config.resolve("centers/metro-311.yaml");
-            ReloadTest.write(metro, Files.readString(metro)
-                    .replace("fallback-queue: metro-311-general", "fallback-queue: metro-311-overflow"), 5);
+            // Sanitation's overflow moves from the general desk to the noise desk.
+            ReloadTest.write(metro, Files.readString(metro).replace(
+                    "metro-311-sanitation: {calendar: office, languages: [en, es], overflow: metro-311-general",
+                    "metro-311-sanitation: {calendar: office, languages: [en, es], overflow: metro-311-noise"), 5);
             long deadline = System.nanoTime() + 5_000_000_000L;
             String fallback;
             do {
-                fallback = server.call("311", CallerScript.keys("2").queue(QueueBehaviour.JOINEMPTY, QueueBehaviour.ANSWERED))
+                fallback = server.call("311", TestServer.ORDINARY.queue(QueueBehaviour.JOINEMPTY, QueueBehaviour.ANSWERED))
                         .route().orElseThrow().queue();
-            } while (!fallback.equals("metro-311-overflow") && System.nanoTime() < deadline);
-            assertThat(fallback).as("new calls see the edit").isEqualTo("metro-311-overflow");
+            } while (!fallback.equals("metro-311-noise") && System.nanoTime() < deadline);
+            assertThat(fallback).as("new calls see the edit").isEqualTo("metro-311-noise");
 
             gate.release();
-            assertThat(held.get(20, TimeUnit.SECONDS).route()).contains(new Route("metro-311-general", "es", null));
+            assertThat(held.get(20, TimeUnit.SECONDS).route())
+                    .contains(new Route("metro-311-general", "es", "missed-pickup"));
         }
     }
 }

@@ -36,8 +36,11 @@ class HangupTest {
         server.close();
     }
 
-    /** Steps of a full call: greeting, language menu, invalid notice, language menu, connecting, queue. */
-    static final int STEPS = 6;
+    /**
+     * Steps of a full call: greeting, language menu, invalid notice, language menu, main menu, trash
+     * menu, connecting, queue, survey, thanks.
+     */
+    static final int STEPS = 10;
 
     static Stream<Arguments> everyStep() {
         return IntStream.rangeClosed(1, STEPS).boxed()
@@ -47,7 +50,7 @@ class HangupTest {
     @ParameterizedTest(name = "hang-up {1} step {0}")
     @MethodSource("everyStep")
     void hangupAtAnyStep_endsTheCall_withoutCommandsToTheDeadChannel(int step, String when) throws Exception {
-        CallerScript caller = CallerScript.keys("9", "1").queue(QueueBehaviour.ANSWERED);
+        CallerScript caller = CallerScript.keys("7", "1", "1", "1", "5").queue(QueueBehaviour.ANSWERED);
         caller = when.equals("during") ? caller.hangupDuring(step) : caller.hangupAfter(step);
 
         Transcript t = server.call("311", caller);
@@ -63,7 +66,7 @@ class HangupTest {
     @ParameterizedTest(name = "hang-up {1} step {0}")
     @MethodSource("everyStep")
     void afterAHangup_theServerHoldsNoCall(int step, String when) throws Exception {
-        CallerScript caller = CallerScript.keys("9", "1");
+        CallerScript caller = CallerScript.keys("7", "1", "1", "1", "5");
         server.call("311", when.equals("during") ? caller.hangupDuring(step) : caller.hangupAfter(step));
         long deadline = System.nanoTime() + 2_000_000_000L;
         while (server.server.activeCalls() > 0 && System.nanoTime() < deadline) {
@@ -74,7 +77,7 @@ class HangupTest {
 
     @org.junit.jupiter.api.Test
     void callerHangingUpInTheQueue_endsTheCallWithoutAHangupFromUs() throws Exception {
-        Transcript t = server.call("311", CallerScript.keys("1").queue(QueueBehaviour.CALLER_HANGS_UP));
+        Transcript t = server.call("311", CallerScript.keys("1", "1", "1").queue(QueueBehaviour.CALLER_HANGS_UP));
         assertThat(t.outcome()).isEqualTo("caller-hung-up");
         assertThat(t.wire()).doesNotContain(">> HANGUP");
     }

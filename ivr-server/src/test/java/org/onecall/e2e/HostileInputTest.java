@@ -48,8 +48,8 @@ class HostileInputTest {
 
     @AfterEach
     void anOrdinaryCallStillWorks() throws Exception {
-        Transcript t = server.call("311", CallerScript.keys("2"));
-        assertThat(t.route()).contains(new Route("metro-311-es", "es", null));
+        Transcript t = server.call("311", TestServer.ORDINARY);
+        assertThat(t.route()).contains(TestServer.ORDINARY_ROUTE);
     }
 
     private static Socket connect() throws IOException {

@@ -28,7 +28,7 @@ class ReloadTest {
         long deadline = System.currentTimeMillis() + millis;
         Optional<Route> route;
         do {
-            route = server.call("311", CallerScript.keys("2")).route();
+            route = server.call("311", TestServer.ORDINARY).route();
             if (route.map(Route::queue).orElse("").equals(expectedQueue)) {
                 return route;
             }
@@ -43,12 +43,13 @@ class ReloadTest {
             Path metro = server.config.resolve("centers/metro-311.yaml");
             String good = Files.readString(metro);
 
-            write(metro, good.replace("  es: metro-311-es", "  es: [broken"), 5);
+            write(metro, good.replace("missed-pickup:   {queue: metro-311-sanitation", "missed-pickup:   {queue: [broken"), 5);
             Thread.sleep(500); // several reload intervals
-            assertThat(server.call("311", CallerScript.keys("2")).route()).contains(new Route("metro-311-es", "es", null));
+            assertThat(server.call("311", TestServer.ORDINARY).route()).contains(TestServer.ORDINARY_ROUTE);
 
-            write(metro, good.replace("  es: metro-311-es", "  es: metro-311-spanish"), 10);
-            assertThat(routeWithin(server, "metro-311-spanish", 3000)).contains(new Route("metro-311-spanish", "es", null));
+            write(metro, good.replace("missed-pickup:   {queue: metro-311-sanitation", "missed-pickup:   {queue: metro-311-noise"), 10);
+            assertThat(routeWithin(server, "metro-311-noise", 3000))
+                    .contains(new Route("metro-311-noise", "es", "missed-pickup"));
         }
     }
 
@@ -58,10 +59,11 @@ class ReloadTest {
             Path props = server.config.resolve("onecall.properties");
             Path metro = server.config.resolve("centers/metro-311.yaml");
             write(props, Files.readString(props) + "\nagi.max-calls = lots\n", 5);
-            write(metro, Files.readString(metro).replace("  es: metro-311-es", "  es: metro-311-spanish"), 5);
+            write(metro, Files.readString(metro).replace("missed-pickup:   {queue: metro-311-sanitation",
+                    "missed-pickup:   {queue: metro-311-noise"), 5);
             Thread.sleep(500);
             // The center edit was valid, but it came with an invalid properties edit: nothing changes.
-            assertThat(server.call("311", CallerScript.keys("2")).route()).contains(new Route("metro-311-es", "es", null));
+            assertThat(server.call("311", TestServer.ORDINARY).route()).contains(TestServer.ORDINARY_ROUTE);
         }
     }
 }

@@ -5,12 +5,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import org.onecall.OneCallServer;
+import org.onecall.TestClock;
 import org.onecall.config.ConfigLoader;
 import org.onecall.emulator.AsteriskEmulator;
 import org.onecall.emulator.CallSetup;
@@ -22,16 +22,20 @@ final class TestServer implements AutoCloseable {
     final Path config;
     final OneCallServer server;
     final AsteriskEmulator asterisk;
+    /** Starts when every desk of both centers is open; tests move it for hours and holidays. */
+    final TestClock clock;
 
-    private TestServer(Path config, OneCallServer server) {
+    private TestServer(Path config, OneCallServer server, TestClock clock) {
         this.config = config;
         this.server = server;
+        this.clock = clock;
         this.asterisk = new AsteriskEmulator(server.agiAddress(), Duration.ofSeconds(20));
     }
 
     static TestServer start(Path tmp, String... sets) throws Exception {
         Path config = tmp.resolve("config");
         TestFiles.copyTree(Path.of("config"), config);
+        TestFiles.copyTree(Path.of("prompts"), tmp.resolve("prompts"));
         Map<String, String> overrides = new LinkedHashMap<>();
         overrides.put("agi.port", "0");
         overrides.put("config.reload-interval", "100ms");
@@ -39,9 +43,15 @@ final class TestServer implements AutoCloseable {
             int eq = s.indexOf('=');
             overrides.put(s.substring(0, eq), s.substring(eq + 1));
         }
-        return new TestServer(config, OneCallServer.start(new ConfigLoader(config, overrides, Map.of()),
-                InstantSource.system()));
+        TestClock clock = new TestClock(TestClock.ALL_OPEN);
+        return new TestServer(config, OneCallServer.start(new ConfigLoader(config, overrides, Map.of()), clock),
+                clock);
     }
+
+    /** A Spanish speaker reporting a missed trash pickup: the journey most tests need. */
+    static final CallerScript ORDINARY = CallerScript.keys("2", "1", "1");
+    static final org.onecall.emulator.Route ORDINARY_ROUTE =
+            new org.onecall.emulator.Route("metro-311-sanitation", "es", "missed-pickup");
 
     Transcript call(String dialed, CallerScript caller) throws IOException {
         return asterisk.call(CallSetup.to(dialed).withCaller(caller));

@@ -1,0 +1,234 @@
+package org.onecall.config;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.onecall.config.Center.Asks;
+import org.onecall.config.Target.Agent;
+import org.onecall.config.Target.Emergency;
+import org.onecall.config.Target.Goodbye;
+import org.onecall.config.Target.Interpreter;
+import org.onecall.config.Target.SetCity;
+import org.onecall.config.Target.SetLanguage;
+import org.onecall.config.Target.ToCollect;
+import org.onecall.config.Target.ToInfo;
+import org.onecall.config.Target.ToMenu;
+import org.onecall.config.Target.ToTopic;
+
+/**
+ * Proves a center's call flow has no dead ends: every target exists, every queue is declared
+ * and has hours, overflow chains end, every menu is reached and can reach a person, and no
+ * chain of messages loops without a menu to leave it.
+ */
+final class FlowGraph {
+    /** Keys every menu reserves: '*' repeats the menu, '0' reaches a person. */
+    static final char REPEAT = '*';
+    static final char PERSON = '0';
+
+    record Finding(String key, String message) {
+    }
+
+    private final Center c;
+    private final List<Finding> findings = new ArrayList<>();
+
+    private FlowGraph(Center c) {
+        this.c = c;
+    }
+
+    static List<Finding> check(Center c) {
+        FlowGraph g = new FlowGraph(c);
+        g.queues();
+        g.menus();
+        g.chains();
+        g.reach();
+        return g.findings;
+    }
+
+    private void add(String key, String message) {
+        findings.add(new Finding(key, message));
+    }
+
+    private void queue(String key, String queue) {
+        if (!c.queues().containsKey(queue)) {
+            add(key, "queue '" + queue + "' is not declared under queues:");
+        }
+    }
+
+    private void queues() {
+        queue("routing.general-queue", c.routing().generalQueue());
+        queue("routing.interpreter-queue", c.routing().interpreterQueue());
+        c.topics().values().forEach(t -> t.queue().ifPresent(q -> queue("topics." + t.id() + ".queue", q)));
+        c.cities().values().forEach(x -> x.queue().ifPresent(q -> queue("cities." + x.id() + ".queue", q)));
+        for (Center.QueueSpec q : c.queues().values()) {
+            if (!c.calendars().containsKey(q.calendar())) {
+                add("queues." + q.name() + ".calendar", "calendar '" + q.calendar() + "' is not declared under calendars:");
+            }
+            q.overflow().ifPresent(o -> queue("queues." + q.name() + ".overflow", o));
+            Set<String> seen = new LinkedHashSet<>();
+            Optional<String> next = Optional.of(q.name());
+            while (next.isPresent() && c.queues().containsKey(next.get())) {
+                if (!seen.add(next.get())) {
+                    add("queues." + q.name() + ".overflow", "overflows in a circle: " + String.join(" > ", seen)
+                            + " > " + next.get());
+                    break;
+                }
+                next = c.queues().get(next.get()).overflow();
+            }
+        }
+    }
+
+    private void menus() {
+        for (String key : List.of("start", "after-hours")) {
+            String id = key.equals("start") ? c.start() : c.afterHours();
+            if (!c.menus().containsKey(id)) {
+                add(key, "menu '" + id + "' is not declared under menus:");
+            }
+        }
+        for (Center.Menu m : c.menus().values()) {
+            String at = "menus." + m.id();
+            for (Center.Option o : m.options().values()) {
+                String ok = at + ".options." + o.key();
+                if (o.key() == REPEAT || o.key() == PERSON) {
+                    add(ok, "'" + o.key() + "' is taken at every menu (* repeats it, 0 reaches a person)");
+                }
+                c.emergency().filter(e -> e.key() == o.key()).ifPresent(e ->
+                        add(ok, "'" + o.key() + "' is the emergency key at every menu"));
+                target(ok, o.target(), m);
+            }
+            target(at + ".failure", m.failure(), m);
+            m.next().ifPresent(n -> target(at + ".next", n, m));
+            switch (m.asks()) {
+                case LANGUAGE -> {
+                    for (String l : c.languages()) {
+                        if (m.options().values().stream().noneMatch(o -> o.target().equals(new SetLanguage(l)))) {
+                            add(at + ".options", "no key selects language '" + l + "'; give every language a key");
+                        }
+                    }
+                }
+                case CITY -> {
+                    for (String city : c.cities().keySet()) {
+                        if (m.options().values().stream().noneMatch(o -> o.target().equals(new SetCity(city)))) {
+                            add(at + ".options", "no key selects city '" + city + "'; give every city a key");
+                        }
+                    }
+                }
+                case CHOICE -> {
+                }
+            }
+        }
+        c.infos().values().forEach(i -> target("info." + i.id() + ".then", i.then(), null));
+        c.collects().values().forEach(x -> target("collect." + x.id() + ".then", x.then(), null));
+    }
+
+    private void target(String key, Target t, Center.Menu in) {
+        switch (t) {
+            case ToMenu(String m) -> exists(key, c.menus().containsKey(m), "menu", m, "menus");
+            case ToTopic(String topic) -> exists(key, c.topics().containsKey(topic), "topic", topic, "topics");
+            case ToInfo(String i) -> exists(key, c.infos().containsKey(i), "info", i, "info");
+            case ToCollect(String x) -> exists(key, c.collects().containsKey(x), "collect", x, "collect");
+            case SetLanguage(String l) -> {
+                if (!c.languages().contains(l)) {
+                    add(key, "'" + l + "' is not one of the center's languages " + c.languages());
+                }
+                needsNext(key, in);
+            }
+            case SetCity(String city) -> {
+                exists(key, c.cities().containsKey(city), "city", city, "cities");
+                needsNext(key, in);
+            }
+            case Emergency() -> {
+                if (c.emergency().isEmpty()) {
+                    add(key, "leads to emergency, but the center has no emergency: section");
+                }
+            }
+            case Agent(), Interpreter(), Goodbye() -> {
+            }
+        }
+    }
+
+    private void needsNext(String key, Center.Menu in) {
+        if (in == null || in.next().isEmpty()) {
+            add(key, "sets a fact, so its menu needs next: (where the call goes on)");
+        }
+    }
+
+    private void exists(String key, boolean exists, String kind, String id, String section) {
+        if (!exists) {
+            add(key, kind + " '" + id + "' is not declared under " + section + ":");
+        }
+    }
+
+    /** Messages and collections lead on with then:; a chain of them must reach a menu or an end. */
+    private void chains() {
+        for (String start : c.infos().keySet()) {
+            follow("info." + start, new ToInfo(start));
+        }
+        for (String start : c.collects().keySet()) {
+            follow("collect." + start, new ToCollect(start));
+        }
+    }
+
+    private void follow(String key, Target first) {
+        Set<Target> seen = new HashSet<>();
+        Target t = first;
+        while (true) {
+            if (!seen.add(t)) {
+                add(key + ".then", "loops through messages without a menu to leave it");
+                return;
+            }
+            Optional<Target> then = switch (t) {
+                case ToInfo(String i) -> Optional.ofNullable(c.infos().get(i)).map(Center.Info::then);
+                case ToCollect(String x) -> Optional.ofNullable(c.collects().get(x)).map(Center.Collect::then);
+                default -> Optional.empty();
+            };
+            if (then.isEmpty()) {
+                return;
+            }
+            t = then.get();
+        }
+    }
+
+    /** Every menu is reached from the start or the after-hours menu. */
+    private void reach() {
+        Set<String> reached = new HashSet<>();
+        Deque<Target> todo = new ArrayDeque<>(List.of(new ToMenu(c.start()), new ToMenu(c.afterHours())));
+        Set<Target> visited = new HashSet<>();
+        while (!todo.isEmpty()) {
+            Target t = todo.pop();
+            if (!visited.add(t)) {
+                continue;
+            }
+            switch (t) {
+                case ToMenu(String id) -> {
+                    Center.Menu m = c.menus().get(id);
+                    if (m != null) {
+                        reached.add(id);
+                        m.options().values().forEach(o -> todo.push(o.target()));
+                        todo.push(m.failure());
+                        m.next().ifPresent(todo::push);
+                    }
+                }
+                case ToInfo(String i) -> Optional.ofNullable(c.infos().get(i)).ifPresent(x -> todo.push(x.then()));
+                case ToCollect(String x) -> Optional.ofNullable(c.collects().get(x)).ifPresent(y -> todo.push(y.then()));
+                default -> {
+                }
+            }
+        }
+        for (String id : c.menus().keySet()) {
+            if (!reached.contains(id)) {
+                add("menus." + id, "is never reached from start: or after-hours:; link it or remove it");
+            }
+        }
+        for (Center.Menu m : c.menus().values()) {
+            if (m.asks() != Asks.CHOICE && m.next().isEmpty()) {
+                add("menus." + m.id() + ".next", "is missing; a menu that asks for a language or city must say where to go next");
+            }
+        }
+    }
+}

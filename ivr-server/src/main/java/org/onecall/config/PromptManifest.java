@@ -1,0 +1,85 @@
+package org.onecall.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.commons.configuration2.YAMLConfiguration;
+import org.apache.commons.configuration2.builder.FileBasedConfigurationBuilder;
+import org.apache.commons.configuration2.builder.fluent.Parameters;
+import org.apache.commons.configuration2.ex.ConfigurationException;
+
+/**
+ * prompts/prompts.yaml: every prompt key with its text per language. A "mixed" prompt is one
+ * recording that speaks several languages (the language menu offers each in its own), so it
+ * serves every language. Audio is looked up by key per language in Asterisk's sounds/<lang>/.
+ */
+public record PromptManifest(Map<String, Map<String, String>> texts, Set<String> mixed) {
+    public static final String MIXED = "mixed";
+
+    public PromptManifest {
+        texts = Map.copyOf(texts);
+        mixed = Set.copyOf(mixed);
+    }
+
+    public Optional<String> text(String key, String language) {
+        return Optional.ofNullable(texts.get(key)).map(m -> m.get(language));
+    }
+
+    static Optional<PromptManifest> read(Path file, String name, List<Problem> problems) {
+        if (!Files.isRegularFile(file)) {
+            problems.add(new Problem(name, "", "missing; it holds the text of every prompt in every language"));
+            return Optional.empty();
+        }
+        YAMLConfiguration yaml;
+        try {
+            yaml = new FileBasedConfigurationBuilder<>(YAMLConfiguration.class)
+                    .configure(new Parameters().fileBased().setFile(file.toFile())).getConfiguration();
+        } catch (ConfigurationException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            problems.add(new Problem(name, "", "is not valid YAML: " + cause.getMessage().replace('\n', ' ')));
+            return Optional.empty();
+        }
+        Map<String, Map<String, String>> texts = new LinkedHashMap<>();
+        java.util.Set<String> mixed = new java.util.HashSet<>();
+        Tree.root(yaml.getNodeModel().getNodeHandler().getRootNode()).entries().forEach((key, t) -> {
+            Map<String, String> byLanguage = new LinkedHashMap<>();
+            for (var e : t.entries().entrySet()) {
+                if (e.getKey().equals(MIXED)) {
+                    mixed.add(key);
+                    // each item of the list is {language: text}; keep them readable for tools
+                    e.getValue().entries().forEach((lang, part) -> byLanguage.merge(MIXED,
+                            lang + ": " + part.text().orElse(""), (a, b) -> a + " " + b));
+                } else {
+                    byLanguage.put(e.getKey(), e.getValue().text().orElse(""));
+                }
+            }
+            texts.put(key, byLanguage);
+        });
+        return Optional.of(new PromptManifest(texts, mixed));
+    }
+
+    /** Every prompt a center can play has a text in each of its languages. */
+    void check(Center c, String manifestName, List<Problem> problems) {
+        for (String key : PromptKeys.of(c)) {
+            Map<String, String> byLanguage = texts.get(key);
+            if (byLanguage == null) {
+                problems.add(new Problem(manifestName, key, "has no texts; " + c.id() + " (" + c.file()
+                        + ") plays it: add it with a text for each of " + c.languages()));
+                continue;
+            }
+            if (mixed.contains(key)) {
+                continue;
+            }
+            for (String l : c.languages()) {
+                if (byLanguage.getOrDefault(l, "").isBlank()) {
+                    problems.add(new Problem(manifestName, key, "has no " + l + " text; " + c.id() + " serves " + l));
+                }
+            }
+        }
+    }
+}

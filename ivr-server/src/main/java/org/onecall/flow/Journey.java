@@ -1,0 +1,40 @@
+package org.onecall.flow;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+import org.onecall.config.Center;
+
+/** One call's state as it moves through the menus; the flow objects themselves are shared by all calls. */
+final class Journey {
+    /** A caller who has walked this many menus and messages is looping; they are sent to a person. */
+    static final int MAX_STEPS = 60;
+
+    final Center center;
+    final List<String> path = new ArrayList<>();
+    final List<String> inputs = new ArrayList<>();
+    String language;
+    boolean languageKnown;
+    Optional<String> city = Optional.empty();
+    Optional<String> topic = Optional.empty();
+    Optional<String> entered = Optional.empty();
+    Optional<String> queue = Optional.empty();
+    boolean interpreter;
+    boolean priority;
+    boolean inQueue;
+    boolean closedHeard;
+    boolean selfServed;
+    OptionalInt surveyScore = OptionalInt.empty();
+    int steps;
+
+    Journey(Center center) {
+        this.center = center;
+        this.language = center.defaultLanguage();
+    }
+
+    String pathText() {
+        return String.join(">", path);
+    }
+}
