@@ -9,12 +9,19 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import java.util.Optional;
+
 import org.onecall.agi.FastAgiServer;
+import org.onecall.config.DatabaseSettings;
+import org.onecall.store.Database;
+import org.onecall.store.RecordWriter;
+import org.onecall.store.Retention;
 import org.onecall.config.ConfigException;
 import org.onecall.config.ConfigLoader;
 import org.onecall.config.ConfigWatcher;
 import org.onecall.config.OneCallConfig;
 import org.onecall.flow.CallHandler;
+import org.onecall.flow.CallRecorder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,26 +35,48 @@ public final class OneCallServer implements AutoCloseable {
     private final AtomicReference<OneCallConfig> config;
     private final FastAgiServer agi;
     private final ScheduledExecutorService scheduler;
+    private final Optional<Records> records;
 
-    private OneCallServer(AtomicReference<OneCallConfig> config, FastAgiServer agi, ScheduledExecutorService scheduler) {
+    /** The records side: the database and the writer in front of it. */
+    public record Records(Database database, RecordWriter writer) {
+    }
+
+    private OneCallServer(AtomicReference<OneCallConfig> config, FastAgiServer agi, ScheduledExecutorService scheduler,
+                          Optional<Records> records) {
         this.config = config;
         this.agi = agi;
         this.scheduler = scheduler;
+        this.records = records;
     }
 
     /** Loads and validates the configuration, then starts listening. An invalid config starts nothing. */
     public static OneCallServer start(ConfigLoader loader, InstantSource clock) throws ConfigException, IOException {
         OneCallConfig initial = loader.load();
         AtomicReference<OneCallConfig> config = new AtomicReference<>(initial);
-        CallHandler handler = new CallHandler(config::get, clock);
+        DatabaseSettings db = initial.server().database();
+        Optional<Records> records = Optional.empty();
+        if (db.enabled()) {
+            Database database = Database.open(db);
+            records = Optional.of(new Records(database, new RecordWriter(database, db.journalDir(),
+                    db.queueCapacity(), db.batchSize(), db.retryInterval())));
+        }
+        CallRecorder recorder = records.<CallRecorder>map(Records::writer).orElse(CallRecorder.NONE);
+        CallHandler handler = new CallHandler(config::get, clock, recorder);
         FastAgiServer agi = new FastAgiServer(initial.server().agi(), handler::handle);
-        agi.start();
+        try {
+            agi.start();
+        } catch (IOException e) {
+            records.ifPresent(OneCallServer::closeRecords);
+            throw e;
+        }
         // One named scheduler for every periodic job.
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("onecall-scheduler").daemon().factory());
         long every = initial.server().reloadInterval().toMillis();
         scheduler.scheduleWithFixedDelay(new ConfigWatcher(loader, config), every, every, TimeUnit.MILLISECONDS);
-        return new OneCallServer(config, agi, scheduler);
+        records.ifPresent(r -> scheduler.scheduleWithFixedDelay(new Retention(r.database(), db, clock),
+                1, 3600, TimeUnit.SECONDS));
+        return new OneCallServer(config, agi, scheduler, records);
     }
 
     public InetSocketAddress agiAddress() {
@@ -71,10 +100,21 @@ public final class OneCallServer implements AutoCloseable {
         stop(config.get().server().shutdownGrace());
     }
 
+    public Optional<Records> records() {
+        return records;
+    }
+
     public void stop(Duration grace) {
         scheduler.shutdownNow();
         agi.shutdown(grace);
+        // After the calls: their records are written (or journaled) before the database stops.
+        records.ifPresent(OneCallServer::closeRecords);
         log.info("OneCall stopped");
+    }
+
+    private static void closeRecords(Records r) {
+        r.writer().close();
+        r.database().close();
     }
 
     @Override

@@ -25,7 +25,8 @@ public record Center(String id, String name, ZoneId timezone, List<String> scrip
                      Map<String, Calendar> calendars, Set<LocalDate> holidays, Map<String, QueueSpec> queues,
                      Routing routing, Map<String, City> cities, Map<String, Topic> topics, Prompts prompts,
                      Optional<Emergency> emergency, Optional<Survey> survey, String start, String afterHours,
-                     Map<String, Menu> menus, Map<String, Collect> collects, Map<String, Info> infos, String file) {
+                     Map<String, Menu> menus, Map<String, Collect> collects, Map<String, Info> infos,
+                     RecordPolicy records, String file) {
     public Center {
         scripts = List.copyOf(scripts);
         numbers = List.copyOf(numbers);
@@ -54,6 +55,22 @@ public record Center(String id, String name, ZoneId timezone, List<String> scrip
     public List<String> allNumbers() {
         return java.util.stream.Stream.of(numbers.stream(), languageLines.keySet().stream().sorted(),
                 priority.numbers().stream()).flatMap(s -> s).distinct().toList();
+    }
+
+    /** How the caller's number is kept in the call record. */
+    public enum CallerNumber {
+        FULL, HASHED, TRUNCATED
+    }
+
+    /**
+     * What goes into call records.
+     *
+     * @param districts district -> caller number prefixes and ZIP codes that place a call there
+     */
+    public record RecordPolicy(CallerNumber callerNumber, Map<String, List<String>> districts) {
+        public RecordPolicy {
+            districts = Map.copyOf(districts);
+        }
     }
 
     /** Calls that overflow from 911 arrive on these entries and get this queue priority. */

@@ -53,7 +53,8 @@ final class CenterReader {
             "menus\\.[^.]+\\.(asks|prompt|timeout|tries|invalid|no-input|failure|next)",
             "menus\\.[^.]+\\.options\\.[^.]+(\\.to|\\.say\\.[^.]+)?",
             "collect\\.[^.]+\\.(prompt|digits|then)",
-            "info\\.[^.]+\\.(prompt|say-digits|then)").stream().map(Pattern::compile).toList();
+            "info\\.[^.]+\\.(prompt|say-digits|then)",
+            "records\\.caller-number", "records\\.districts\\.[^.]+").stream().map(Pattern::compile).toList();
 
     private final Path path;
     private final String file;
@@ -146,11 +147,14 @@ final class CenterReader {
                 prompt(t, "prompt"), t.text("say-digits").map(d -> checkDigits(t.path("say-digits"), d)),
                 target(t, "then").orElse(new Target.Goodbye())));
 
+        Center.RecordPolicy records = records(root);
+
         if (problems.size() > problemsBefore) {
             return Optional.empty();
         }
         Center center = new Center(id, name, zone, scripts, numbers, lines, priority, languages, calendars, holidays,
-                queues, routing, cities, topics, p, emergency, survey, start, afterHours, menus, collects, infos, file);
+                queues, routing, cities, topics, p, emergency, survey, start, afterHours, menus, collects, infos,
+                records, file);
         FlowGraph.check(center).forEach(m -> problem(m.key(), m.message()));
         return problems.size() > problemsBefore ? Optional.empty() : Optional.of(center);
     }
@@ -289,6 +293,33 @@ final class CenterReader {
                 t.text("no-input").map(x -> checkPrompt(t.path("no-input"), x)).orElse(p.noInput()),
                 target(t, "failure").orElse(new Target.Agent()),
                 t.text("next").map(n -> new Target.ToMenu(checkId(t.path("next"), n))));
+    }
+
+    private Center.RecordPolicy records(Tree root) {
+        Tree r = root.child("records").orElse(null);
+        if (r == null) {
+            return new Center.RecordPolicy(Center.CallerNumber.HASHED, Map.of());
+        }
+        Center.CallerNumber number = switch (r.text("caller-number").orElse("hashed")) {
+            case "full" -> Center.CallerNumber.FULL;
+            case "hashed" -> Center.CallerNumber.HASHED;
+            case "truncated" -> Center.CallerNumber.TRUNCATED;
+            default -> {
+                problem(r.path("caller-number"), "write full, hashed or truncated");
+                yield Center.CallerNumber.HASHED;
+            }
+        };
+        Map<String, List<String>> districts = new LinkedHashMap<>();
+        r.child("districts").ifPresent(d -> d.entries().forEach((district, t) -> {
+            List<String> codes = d.list(district);
+            for (String code : codes) {
+                if (!DIGITS.matcher(code).matches()) {
+                    problem(t.key(), "'" + code + "' is not a number prefix or ZIP code");
+                }
+            }
+            districts.put(district, codes);
+        }));
+        return new Center.RecordPolicy(number, districts);
     }
 
     // --- values

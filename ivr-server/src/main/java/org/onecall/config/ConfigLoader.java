@@ -143,13 +143,46 @@ public final class ConfigLoader {
         return new ServerSettings(agi,
                 f.durationIn(Keys.SHUTDOWN_GRACE, Duration.ZERO, Duration.ofHours(2)),
                 f.durationIn(Keys.CONFIG_RELOAD_INTERVAL, Duration.ofMillis(100), Duration.ofMinutes(10)),
-                f.read(Keys.PROMPTS_MANIFEST, s -> s.strip(), "a path relative to the config folder"));
+                f.read(Keys.PROMPTS_MANIFEST, s -> s.strip(), "a path relative to the config folder"),
+                new DatabaseSettings(
+                        f.read(Keys.RECORDS_ENABLED, ConfigLoader::bool, "true or false"),
+                        f.read(Keys.DATABASE_URL, ConfigLoader::jdbcUrl, "empty for the embedded MariaDB, or "
+                                + "jdbc:mariadb://host:3306/onecall"),
+                        f.read(Keys.DATABASE_USER, String::strip, "a user name"),
+                        values.get(Keys.DATABASE_PASSWORD).value(),
+                        directory.resolve(f.read(Keys.DATABASE_EMBEDDED_DIR, String::strip, "a folder")).normalize(),
+                        f.intIn(Keys.DATABASE_POOL_SIZE, 1, 100),
+                        directory.resolve(f.read(Keys.RECORDS_JOURNAL_DIR, String::strip, "a folder")).normalize(),
+                        f.intIn(Keys.RECORDS_BATCH_SIZE, 1, 10_000),
+                        f.intIn(Keys.RECORDS_QUEUE_CAPACITY, 100, 10_000_000),
+                        f.durationIn(Keys.RECORDS_RETRY_INTERVAL, Duration.ofMillis(100), Duration.ofMinutes(10)),
+                        f.durationIn(Keys.RECORDS_RETENTION, Duration.ofDays(1), Duration.ofDays(36_500)),
+                        f.durationIn(Keys.RECORDS_PERSONAL_RETENTION, Duration.ofDays(1), Duration.ofDays(36_500))));
     }
 
     private static Problem unknownKey(String source, String key) {
         String hint = Keys.closest(key);
         return new Problem(source, key, "unknown key" + (hint == null ? "" : "; did you mean " + hint + "?")
                 + " (known keys: see config/onecall.properties)");
+    }
+
+    private static boolean bool(String text) {
+        return switch (text.strip()) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw new IllegalArgumentException("'" + text + "' is not true or false");
+        };
+    }
+
+    private static Optional<String> jdbcUrl(String text) {
+        String t = text.strip();
+        if (t.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!t.startsWith("jdbc:mariadb://") && !t.startsWith("jdbc:mysql://")) {
+            throw new IllegalArgumentException("'" + t + "' is not a MariaDB JDBC URL");
+        }
+        return Optional.of(t);
     }
 
     private static InetAddress address(String text) {

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /** Durations as people write them in config files: 500ms, 5s, 2m, 1h, or ISO-8601 (PT5S). */
 public final class Durations {
-    private static final Pattern SIMPLE = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
+    private static final Pattern SIMPLE = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?");
 
     private Durations() {
     }
@@ -22,6 +22,7 @@ public final class Durations {
                 case "ms" -> Duration.ofMillis(n);
                 case "m" -> Duration.ofMinutes(n);
                 case "h" -> Duration.ofHours(n);
+                case "d" -> Duration.ofDays(n);
                 default -> Duration.ofSeconds(n);
             };
         }
@@ -37,6 +38,9 @@ public final class Durations {
             return d.toMillis() + "ms";
         }
         long s = d.toSeconds();
+        if (s != 0 && s % 86400 == 0) {
+            return s / 86400 + "d";
+        }
         if (s != 0 && s % 3600 == 0) {
             return s / 3600 + "h";
         }

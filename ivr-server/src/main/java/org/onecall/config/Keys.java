@@ -18,6 +18,18 @@ public final class Keys {
     public static final String SHUTDOWN_GRACE = "shutdown.grace";
     public static final String CONFIG_RELOAD_INTERVAL = "config.reload-interval";
     public static final String PROMPTS_MANIFEST = "prompts.manifest";
+    public static final String RECORDS_ENABLED = "records.enabled";
+    public static final String DATABASE_URL = "database.url";
+    public static final String DATABASE_USER = "database.user";
+    public static final String DATABASE_PASSWORD = "database.password";
+    public static final String DATABASE_EMBEDDED_DIR = "database.embedded.dir";
+    public static final String DATABASE_POOL_SIZE = "database.pool-size";
+    public static final String RECORDS_JOURNAL_DIR = "records.journal-dir";
+    public static final String RECORDS_BATCH_SIZE = "records.batch-size";
+    public static final String RECORDS_QUEUE_CAPACITY = "records.queue-capacity";
+    public static final String RECORDS_RETRY_INTERVAL = "records.retry-interval";
+    public static final String RECORDS_RETENTION = "records.retention";
+    public static final String RECORDS_PERSONAL_RETENTION = "records.personal-data-retention";
 
     private static final SequencedMap<String, String> DEFAULTS = new LinkedHashMap<>();
 
@@ -33,6 +45,18 @@ public final class Keys {
         DEFAULTS.put(SHUTDOWN_GRACE, "30s");
         DEFAULTS.put(CONFIG_RELOAD_INTERVAL, "1s");
         DEFAULTS.put(PROMPTS_MANIFEST, "../prompts/prompts.yaml");
+        DEFAULTS.put(RECORDS_ENABLED, "true");
+        DEFAULTS.put(DATABASE_URL, "");
+        DEFAULTS.put(DATABASE_USER, "onecall");
+        DEFAULTS.put(DATABASE_PASSWORD, "");
+        DEFAULTS.put(DATABASE_EMBEDDED_DIR, "../data/mariadb");
+        DEFAULTS.put(DATABASE_POOL_SIZE, "4");
+        DEFAULTS.put(RECORDS_JOURNAL_DIR, "../data/journal");
+        DEFAULTS.put(RECORDS_BATCH_SIZE, "500");
+        DEFAULTS.put(RECORDS_QUEUE_CAPACITY, "200000");
+        DEFAULTS.put(RECORDS_RETRY_INTERVAL, "2s");
+        DEFAULTS.put(RECORDS_RETENTION, "730d");
+        DEFAULTS.put(RECORDS_PERSONAL_RETENTION, "90d");
     }
 
     private Keys() {
@@ -40,6 +64,11 @@ public final class Keys {
 
     public static Map<String, String> defaults() {
         return java.util.Collections.unmodifiableSequencedMap(DEFAULTS);
+    }
+
+    /** Keys whose values never appear in logs or tools. */
+    public static boolean secret(String key) {
+        return key.equals(DATABASE_PASSWORD);
     }
 
     public static boolean known(String key) {

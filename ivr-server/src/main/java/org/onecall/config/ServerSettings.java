@@ -9,6 +9,8 @@ import java.time.Duration;
  * @param shutdownGrace  on SIGTERM, how long calls in progress may go on before they are cut
  * @param reloadInterval how often the config files are checked for edits
  * @param promptManifest the prompt texts, relative to the config folder
+ * @param database       call records: the database, the journal, retention
  */
-public record ServerSettings(AgiSettings agi, Duration shutdownGrace, Duration reloadInterval, String promptManifest) {
+public record ServerSettings(AgiSettings agi, Duration shutdownGrace, Duration reloadInterval, String promptManifest,
+                             DatabaseSettings database) {
 }

@@ -230,10 +230,15 @@ final class CallFlow {
             j.queue = Optional.of(queue);
             j.path.add("queue:" + queue);
             j.inQueue = true;
+            java.time.Instant entered = clock.instant();
+            if (j.queuedAt.isEmpty()) {
+                j.queuedAt = Optional.of(entered);
+            }
             QueueResult result = call.queue(queue, c.routing().queueTimeout(), whisper);
             j.inQueue = false;
             log.info("queue {} ended: {}", queue, result);
             if (result == QueueResult.ANSWERED) {
+                j.waitTime = waitTime(call, entered);
                 survey(call, j);
                 return new Step.End(Outcome.ANSWERED);
             }
@@ -241,6 +246,18 @@ final class CallFlow {
         call.play(c.prompts().busy());
         j.path.add("busy");
         return new Step.End(Outcome.QUEUE_UNAVAILABLE);
+    }
+
+    /** The time in the queue less the time with the agent (ANSWEREDTIME, in seconds). */
+    private Optional<Duration> waitTime(CallPort call, java.time.Instant entered) {
+        Duration inQueue = Duration.between(entered, clock.instant());
+        try {
+            long talked = Long.parseLong(call.evaluate("${ANSWEREDTIME}").strip());
+            Duration wait = inQueue.minusSeconds(talked);
+            return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     /** What the agent hears before the call connects: "Spanish. Pothole." (plus interpreter, 911). */

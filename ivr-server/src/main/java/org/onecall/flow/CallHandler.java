@@ -25,11 +25,13 @@ public final class CallHandler {
     private final Supplier<OneCallConfig> config;
     private final InstantSource clock;
     private final CallFlow flow;
+    private final CallRecorder recorder;
 
-    public CallHandler(Supplier<OneCallConfig> config, InstantSource clock) {
+    public CallHandler(Supplier<OneCallConfig> config, InstantSource clock, CallRecorder recorder) {
         this.config = config;
         this.clock = clock;
         this.flow = new CallFlow(clock);
+        this.recorder = recorder;
     }
 
     /** Returns the summary, or empty when no center answers the number (the dialplan falls back). */
@@ -70,12 +72,18 @@ public final class CallHandler {
                 // The caller left at the very end; the outcome stands.
             }
         }
-        CallSummary summary = new CallSummary(info.callId(), j.center.id(), j.language, j.city, j.topic, j.path,
-                j.inputs, j.entered, j.queue, j.interpreter, j.priority, outcome, j.surveyScore,
-                Duration.between(start, clock.instant()));
+        Instant end = clock.instant();
+        Center c = j.center;
+        CallSummary summary = new CallSummary(info.callId(), c.id(), j.city,
+                RecordPolicies.district(c, info.caller(), j.entered, j.city), info.dialed(),
+                RecordPolicies.caller(c, info.caller()), start, end, j.language, j.topic, j.path, j.inputs, j.entered,
+                j.queue, j.interpreter, j.priority, outcome, j.surveyScore,
+                Duration.between(start, j.queuedAt.orElse(end)), j.waitTime);
         log.info("call ended: {} after {} ms; path {}{}", summary.outcome(), summary.duration().toMillis(),
                 String.join(" > ", summary.path()),
                 summary.surveyScore().isPresent() ? "; survey " + summary.surveyScore().getAsInt() : "");
+        // Hands the record to a writer that never blocks: the caller is not kept waiting on the database.
+        recorder.record(summary);
         return Optional.of(summary);
     }
 }

@@ -28,6 +28,9 @@ final class Journey {
     boolean selfServed;
     OptionalInt surveyScore = OptionalInt.empty();
     int steps;
+    /** When the caller first reached a queue: the end of their time in the menus. */
+    Optional<java.time.Instant> queuedAt = Optional.empty();
+    Optional<java.time.Duration> waitTime = Optional.empty();
 
     Journey(Center center) {
         this.center = center;

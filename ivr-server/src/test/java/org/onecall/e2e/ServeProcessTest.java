@@ -38,7 +38,7 @@ class ServeProcessTest {
         Path log = tmp.resolve("serve.out");
         Process serve = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 "org.onecall.cli.Main", "serve", "--config", config.toString(), "--set", "agi.port=0",
-                "--set", "shutdown.grace=20s")
+                "--set", "shutdown.grace=20s", "--set", "records.enabled=false")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         QueueGate gate = new QueueGate();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {

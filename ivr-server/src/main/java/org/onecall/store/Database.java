@@ -1,0 +1,134 @@
+package org.onecall.store;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.onecall.config.DatabaseSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The records database: the configured MariaDB, or the embedded one when none is configured;
+ * a HikariCP pool; the schema migrated by Flyway. An external database that is down at start
+ * does not stop the server: migrations run once it answers, and records wait in the journal.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+    private final HikariDataSource pool;
+    private final Optional<EmbeddedDatabase> embedded;
+    private volatile boolean migrated;
+
+    private Database(HikariDataSource pool, Optional<EmbeddedDatabase> embedded) {
+        this.pool = pool;
+        this.embedded = embedded;
+    }
+
+    /** For the server: starts the embedded MariaDB if no URL is configured. */
+    public static Database open(DatabaseSettings s) throws IOException {
+        if (s.url().isPresent()) {
+            Database db = new Database(pool(s.url().get(), s.user(), s.password(), s.poolSize()), Optional.empty());
+            db.migrate();
+            return db;
+        }
+        EmbeddedDatabase embedded = EmbeddedDatabase.start(s.embeddedDir());
+        EmbeddedDatabase.Endpoint e = embedded.endpoint();
+        Database db = new Database(pool(e.url(), e.user(), e.password(), s.poolSize()), Optional.of(embedded));
+        if (!db.migrate()) {
+            db.close();
+            throw new IOException("the embedded MariaDB started but its schema could not be migrated");
+        }
+        return db;
+    }
+
+    /**
+     * For tools: the configured MariaDB, or a running server's embedded one, or (no server running)
+     * the embedded one started for the tool alone.
+     */
+    public static Database connect(DatabaseSettings s) throws IOException {
+        if (s.url().isPresent()) {
+            Database db = new Database(pool(s.url().get(), s.user(), s.password(), 2), Optional.empty());
+            db.migrate();
+            return db;
+        }
+        Optional<EmbeddedDatabase.Endpoint> running = EmbeddedDatabase.running(s.embeddedDir());
+        if (running.isPresent()) {
+            EmbeddedDatabase.Endpoint e = running.get();
+            Database db = new Database(pool(e.url(), e.user(), e.password(), 2), Optional.empty());
+            db.migrate();
+            return db;
+        }
+        return open(s);
+    }
+
+    private static HikariDataSource pool(String url, String user, String password, int size) {
+        HikariConfig c = new HikariConfig();
+        c.setPoolName("onecall-db");
+        c.setJdbcUrl(url);
+        c.setUsername(user);
+        c.setPassword(password);
+        c.setMaximumPoolSize(size);
+        c.setMinimumIdle(1);
+        // A database outage must surface in seconds, so records go to the journal instead of waiting.
+        c.setConnectionTimeout(2_000);
+        c.setValidationTimeout(1_000);
+        // Start even when the database is down: the journal keeps records until it answers.
+        c.setInitializationFailTimeout(-1);
+        return new HikariDataSource(c);
+    }
+
+    /** Migrates the schema if not done yet; false (and logged) while the database does not answer. */
+    public boolean migrate() {
+        if (migrated) {
+            return true;
+        }
+        try {
+            var result = Flyway.configure().dataSource(pool).locations("classpath:db/migration")
+                    .loggers("slf4j").load().migrate();
+            migrated = true;
+            log.info("records schema at version {} ({} migration(s) applied)", result.targetSchemaVersion,
+                    result.migrationsExecuted);
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("records schema not migrated yet: {}", rootMessage(e));
+            return false;
+        }
+    }
+
+    public boolean migrated() {
+        return migrated;
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    public Connection connection() throws SQLException {
+        return pool.getConnection();
+    }
+
+    public Optional<EmbeddedDatabase> embedded() {
+        return embedded;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+        embedded.ifPresent(EmbeddedDatabase::stop);
+    }
+
+    static String rootMessage(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        return c.getMessage();
+    }
+}

@@ -1,0 +1,252 @@
+package org.onecall.store;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.onecall.flow.CallRecorder;
+import org.onecall.flow.CallSummary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes call records without ever holding up a call: {@link #record} only hands the record to
+ * a queue; one writer thread takes records in batches and inserts each batch in one transaction.
+ * When the database fails, batches go to the journal on disk, in order, and are replayed when it
+ * answers again; while anything waits in the journal, new records queue behind it, so the order
+ * of writes is the order of calls.
+ */
+public final class RecordWriter implements CallRecorder, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(RecordWriter.class);
+    private static final String INSERT_RECORD = """
+            INSERT INTO call_record (call_id, center, city, district, dialed, caller, started_at, ended_at, language,
+                path, topic, queue, outcome, interpreter, priority, entered, survey_score, menu_ms, wait_ms)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON DUPLICATE KEY UPDATE call_id = call_id""";
+    private static final String INSERT_INPUT = """
+            INSERT IGNORE INTO call_input (call_id, seq, kind, value) VALUES (?, ?, ?, ?)""";
+
+    private final Database db;
+    private final Journal journal;
+    private final BlockingQueue<CallRecord> queue;
+    private final int batchSize;
+    private final Duration retryInterval;
+    private final Thread writer;
+    private final AtomicLong written = new AtomicLong();
+    private final AtomicLong journaled = new AtomicLong();
+    private volatile boolean running = true;
+    private boolean databaseUp = true;
+    private long nextReplay;
+
+    public RecordWriter(Database db, Path journalDir, int queueCapacity, int batchSize, Duration retryInterval)
+            throws IOException {
+        this.db = db;
+        this.journal = new Journal(journalDir);
+        this.queue = new ArrayBlockingQueue<>(queueCapacity);
+        this.batchSize = batchSize;
+        this.retryInterval = retryInterval;
+        long waiting = journal.pendingRecords();
+        if (waiting > 0) {
+            log.info("{} call record(s) waiting in the journal from before; writing them first", waiting);
+        }
+        this.writer = Thread.ofPlatform().name("record-writer").daemon().start(this::run);
+    }
+
+    /** Returns at once. */
+    @Override
+    public void record(CallSummary summary) {
+        CallRecord r = CallRecord.of(summary);
+        if (!queue.offer(r)) {
+            // The writer is far behind: keep the record on disk rather than drop it.
+            try {
+                journal.append(List.of(r));
+                journaled.incrementAndGet();
+            } catch (IOException e) {
+                log.error("call record {} lost: queue full and journal failed: {}", r.callId(), e.getMessage());
+            }
+        }
+    }
+
+    /** Records written to the database so far. */
+    public long written() {
+        return written.get();
+    }
+
+    /** Records that went through the journal so far. */
+    public long journaled() {
+        return journaled.get();
+    }
+
+    /** Records not yet in the database: queued in memory or waiting in the journal. */
+    public long pending() throws IOException {
+        return queue.size() + journal.pendingRecords();
+    }
+
+    private void run() {
+        List<CallRecord> batch = new ArrayList<>(batchSize);
+        while (running || !queue.isEmpty()) {
+            try {
+                CallRecord first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    batch.add(first);
+                    queue.drainTo(batch, batchSize - 1);
+                    store(batch);
+                    batch.clear();
+                }
+                if (System.nanoTime() - nextReplay >= 0 && !journal.isEmpty()) {
+                    replay();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (IOException | RuntimeException e) {
+                // One failure must not stop the writer: records stay in the queue or the journal.
+                log.error("record writer: {}", e.toString());
+            }
+        }
+    }
+
+    private void store(List<CallRecord> batch) throws IOException {
+        if (databaseUp && journal.isEmpty()) {
+            try {
+                insert(batch);
+                return;
+            } catch (SQLException e) {
+                down(e);
+            }
+        }
+        journal.append(batch);
+        journaled.addAndGet(batch.size());
+    }
+
+    private void replay() throws IOException {
+        if (!db.migrate()) {
+            retryLater();
+            return;
+        }
+        long replayed = 0;
+        for (Path segment : journal.seal()) {
+            List<CallRecord> records = journal.read(segment);
+            try {
+                for (int i = 0; i < records.size(); i += batchSize) {
+                    insert(records.subList(i, Math.min(records.size(), i + batchSize)));
+                }
+            } catch (SQLException e) {
+                down(e);
+                return;
+            }
+            journal.delete(segment);
+            replayed += records.size();
+        }
+        if (!databaseUp || replayed > 0) {
+            log.info("records database answers again: {} journaled record(s) written", replayed);
+        }
+        databaseUp = true;
+    }
+
+    private void down(SQLException e) {
+        if (databaseUp) {
+            log.warn("records database unavailable ({}); calls go on, records wait in the journal",
+                    Database.rootMessage(e));
+        }
+        databaseUp = false;
+        retryLater();
+    }
+
+    private void retryLater() {
+        nextReplay = System.nanoTime() + retryInterval.toNanos();
+    }
+
+    private void insert(List<CallRecord> batch) throws SQLException {
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement rec = c.prepareStatement(INSERT_RECORD);
+                 PreparedStatement in = c.prepareStatement(INSERT_INPUT)) {
+                for (CallRecord r : batch) {
+                    int i = 1;
+                    rec.setString(i++, r.callId());
+                    rec.setString(i++, r.center());
+                    rec.setString(i++, r.city());
+                    rec.setString(i++, r.district());
+                    rec.setString(i++, r.dialed());
+                    rec.setString(i++, r.caller());
+                    rec.setObject(i++, utc(r.startedMillis()));
+                    rec.setObject(i++, utc(r.endedMillis()));
+                    rec.setString(i++, r.language());
+                    rec.setString(i++, truncate(r.path(), 2000));
+                    rec.setString(i++, r.topic());
+                    rec.setString(i++, r.queue());
+                    rec.setString(i++, r.outcome());
+                    rec.setBoolean(i++, r.interpreter());
+                    rec.setBoolean(i++, r.priority());
+                    rec.setString(i++, r.entered());
+                    if (r.surveyScore() == null) {
+                        rec.setNull(i++, Types.TINYINT);
+                    } else {
+                        rec.setInt(i++, r.surveyScore());
+                    }
+                    rec.setLong(i++, r.menuMillis());
+                    if (r.waitMillis() == null) {
+                        rec.setNull(i, Types.INTEGER);
+                    } else {
+                        rec.setLong(i, r.waitMillis());
+                    }
+                    rec.addBatch();
+                    for (int seq = 0; seq < r.inputs().size(); seq++) {
+                        String v = r.inputs().get(seq);
+                        in.setString(1, r.callId());
+                        in.setInt(2, seq);
+                        in.setString(3, v.isEmpty() ? "none" : "key");
+                        in.setString(4, v);
+                        in.addBatch();
+                    }
+                }
+                rec.executeBatch();
+                in.executeBatch();
+                c.commit();
+                written.addAndGet(batch.size());
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Stored as UTC wall time: the column has no zone, and reports convert to each center's. A
+     * LocalDateTime goes to the driver as is; a Timestamp would pass through the JVM's zone and
+     * shift in its DST gap.
+     */
+    static java.time.LocalDateTime utc(long millis) {
+        return java.time.LocalDateTime.ofEpochSecond(Math.floorDiv(millis, 1000),
+                (int) Math.floorMod(millis, 1000) * 1_000_000, java.time.ZoneOffset.UTC);
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+
+    /** Writes what is queued (to the database or the journal) and stops. */
+    @Override
+    public void close() {
+        running = false;
+        try {
+            writer.join(30_000);
+            journal.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            log.warn("journal did not close cleanly: {}", e.getMessage());
+        }
+    }
+}
