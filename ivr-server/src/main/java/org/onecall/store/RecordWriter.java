@@ -167,7 +167,7 @@ public final class RecordWriter implements CallRecorder, AutoCloseable {
         nextReplay = System.nanoTime() + retryInterval.toNanos();
     }
 
-    private void insert(List<CallRecord> batch) throws SQLException {
+    void insert(List<CallRecord> batch) throws SQLException {
         try (Connection c = db.connection()) {
             c.setAutoCommit(false);
             try (PreparedStatement rec = c.prepareStatement(INSERT_RECORD);
