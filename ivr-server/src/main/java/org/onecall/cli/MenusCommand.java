@@ -120,6 +120,7 @@ final class MenusCommand implements Callable<Integer> {
                     + center.routing().interpreterQueue());
             case Target.Emergency() -> out.println(indent + label + "911");
             case Target.Goodbye() -> out.println(indent + label + "goodbye " + prompt(center.prompts().goodbye()));
+            case Target.Back() -> out.println(indent + label + "back to the menu the caller came from");
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.onecall.config.Center.Asks;
 import org.onecall.config.Target.Agent;
+import org.onecall.config.Target.Back;
 import org.onecall.config.Target.Emergency;
 import org.onecall.config.Target.Goodbye;
 import org.onecall.config.Target.Interpreter;
@@ -145,6 +146,11 @@ final class FlowGraph {
             case Emergency() -> {
                 if (c.emergency().isEmpty()) {
                     add(key, "leads to emergency, but the center has no emergency: section");
+                }
+            }
+            case Back() -> {
+                if (in != null) {
+                    add(key, "back is for a message or a collection (then: back), not for a menu");
                 }
             }
             case Agent(), Interpreter(), Goodbye() -> {

@@ -40,6 +40,10 @@ public sealed interface Target {
     record Goodbye() implements Target {
     }
 
+    /** After a message or a collection: the menu the caller came from. */
+    record Back() implements Target {
+    }
+
     static Target parse(String text) {
         String t = text.strip();
         int colon = t.indexOf(':');
@@ -49,9 +53,10 @@ public sealed interface Target {
                 case "interpreter" -> new Interpreter();
                 case "emergency" -> new Emergency();
                 case "goodbye" -> new Goodbye();
+                case "back" -> new Back();
                 default -> throw new IllegalArgumentException("'" + text + "' is not a target; write menu:<id>, "
                         + "topic:<id>, language:<code>, city:<id>, info:<id>, collect:<id>, agent, interpreter, "
-                        + "emergency or goodbye");
+                        + "emergency, goodbye or back");
             };
         }
         String kind = t.substring(0, colon);
@@ -84,6 +89,7 @@ public sealed interface Target {
             case Interpreter() -> "interpreter";
             case Emergency() -> "emergency";
             case Goodbye() -> "goodbye";
+            case Back() -> "back";
         };
     }
 }

@@ -43,16 +43,17 @@ final class CallFlow {
         call.setVariable("__ONECALL_CALL_ID", info.callId());
         call.setVariable("__ONECALL_CENTER", c.id());
         arrive(info, j);
+        // The center's language (or the line's) from the first prompt on; a choice changes it. A
+        // caller who never chooses still hears, and is routed and whispered, in this one.
+        applyLanguage(call, j.language);
         call.play(c.prompts().greeting());
-        if (j.languageKnown) {
-            setLanguage(call, j, j.language);
-        }
 
         Target next = new Target.ToMenu(c.start());
         while (true) {
             if (++j.steps > Journey.MAX_STEPS) {
-                log.info("{} steps without an end: sending the caller to a person", Journey.MAX_STEPS);
-                next = new Target.Agent();
+                // Once to a person; if even that leads back into menus (desks closed), goodbye.
+                next = j.steps == Journey.MAX_STEPS + 1 ? new Target.Agent() : new Target.Goodbye();
+                log.info("{} steps without an end: -> {}", Journey.MAX_STEPS, Target.format(next));
             }
             Step step = step(call, j, next);
             switch (step) {
@@ -106,10 +107,12 @@ final class CallFlow {
                     yield new Step.Go(menu.next().orElseThrow());
                 }
                 j.path.add("menu:" + id);
+                j.lastMenu = id;
                 Target chosen = menus.run(call, menu, j);
                 yield switch (chosen) {
                     case Target.SetLanguage(String l) -> {
                         setLanguage(call, j, l);
+                        j.languageKnown = true;
                         yield new Step.Go(menu.next().orElseThrow());
                     }
                     case Target.SetCity(String city) -> {
@@ -122,6 +125,7 @@ final class CallFlow {
             }
             case Target.SetLanguage(String l) -> {
                 setLanguage(call, j, l);
+                j.languageKnown = true;
                 yield new Step.Go(new Target.ToMenu(c.start()));
             }
             case Target.SetCity(String city) -> {
@@ -135,7 +139,7 @@ final class CallFlow {
                 call.play(info.prompt());
                 info.sayDigits().ifPresent(call::sayDigits);
                 j.selfServed = true;
-                yield new Step.Go(info.then());
+                yield new Step.Go(back(j, info.then()));
             }
             case Target.ToCollect(String id) -> {
                 Center.Collect collect = c.collects().get(id);
@@ -149,7 +153,7 @@ final class CallFlow {
                     j.inputs.add("");
                     log.info("collected nothing for {}", id);
                 }
-                yield new Step.Go(collect.then());
+                yield new Step.Go(back(j, collect.then()));
             }
             case Target.ToTopic(String topic) -> {
                 j.topic = Optional.of(topic);
@@ -170,6 +174,7 @@ final class CallFlow {
                 c.emergency().ifPresent(e -> call.play(e.prompt()));
                 yield new Step.End(Outcome.SENT_TO_911);
             }
+            case Target.Back() -> new Step.Go(back(j, target));
             case Target.Goodbye() -> {
                 j.path.add("goodbye");
                 call.play(c.prompts().goodbye());
@@ -179,10 +184,19 @@ final class CallFlow {
         };
     }
 
+    /** "back" returns to the menu the caller came from. */
+    private static Target back(Journey j, Target then) {
+        return then instanceof Target.Back ? new Target.ToMenu(j.lastMenu) : then;
+    }
+
+    /** The caller chose a language. */
     private static void setLanguage(CallPort call, Journey j, String language) {
         j.language = language;
-        j.languageKnown = true;
         j.path.add("language:" + language);
+        applyLanguage(call, language);
+    }
+
+    private static void applyLanguage(CallPort call, String language) {
         // Asterisk plays every later prompt from sounds/<language>/.
         call.setVariable("CHANNEL(language)", language);
         call.setVariable("__ONECALL_LANG", language);

@@ -28,6 +28,8 @@ final class Journey {
     boolean selfServed;
     OptionalInt surveyScore = OptionalInt.empty();
     int steps;
+    /** The menu the caller was last in: where "back" leads. */
+    String lastMenu;
     /** When the caller first reached a queue: the end of their time in the menus. */
     Optional<java.time.Instant> queuedAt = Optional.empty();
     Optional<java.time.Duration> waitTime = Optional.empty();
@@ -35,6 +37,7 @@ final class Journey {
     Journey(Center center) {
         this.center = center;
         this.language = center.defaultLanguage();
+        this.lastMenu = center.start();
     }
 
     String pathText() {

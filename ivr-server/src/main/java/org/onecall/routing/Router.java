@@ -15,10 +15,11 @@ import org.onecall.config.Center;
  * tables of cases and a fixed clock.
  *
  * <p>The desk is the caller's city's own, else the topic's, else the general one. A desk whose
- * agents do not speak the caller's language hands the call to the general desk, flagged for an
- * interpreter when nobody there speaks it either. Along the desk's overflow chain the first open
- * desk with a ready agent and room in its line takes the call; if none has, the first open one
- * does (the caller waits there); if none is open, the call is closed for now.
+ * agents do not speak the caller's language puts the general desk ahead of itself. Along that
+ * chain (the desk, its overflows, the general desk) the first open desk with a ready agent and
+ * room in its line takes the call; if none has, the first open one does (the caller waits
+ * there); if none is open, the call is closed for now. The agent is told to bring in an
+ * interpreter when nobody at the chosen desk speaks the caller's language.
  */
 public final class Router {
     private Router() {
@@ -27,14 +28,16 @@ public final class Router {
     public static RouteDecision decide(Center center, RouteRequest req, Instant now, QueueLoad load) {
         List<String> why = new ArrayList<>();
         String desk = desk(center, req, why);
-        Center.QueueSpec spec = center.queues().get(desk);
-        if (!req.interpreterPath() && !spec.languages().contains(req.language())
-                && !desk.equals(center.routing().generalQueue())) {
-            why.add(desk + " has no " + req.language() + " speakers -> " + center.routing().generalQueue());
-            desk = center.routing().generalQueue();
+        List<String> chain = new ArrayList<>(chain(center, desk));
+        String general = center.routing().generalQueue();
+        if (!req.interpreterPath() && !center.queues().get(desk).languages().contains(req.language())
+                && !desk.equals(general)) {
+            // The general desk speaks more languages; the topic's desk stays behind it, with an
+            // interpreter, for when the general desk is closed (a water main at 3 a.m.).
+            why.add(desk + " has no " + req.language() + " speakers -> " + general + " first");
+            chain.remove(general);
+            chain.addFirst(general);
         }
-
-        List<String> chain = chain(center, desk);
         List<String> open = chain.stream().filter(q -> isOpen(center, q, now)).toList();
         chain.stream().filter(q -> !open.contains(q)).forEach(q -> why.add(q + " closed now"));
         if (open.isEmpty()) {

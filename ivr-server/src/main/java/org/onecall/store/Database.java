@@ -90,11 +90,14 @@ public final class Database implements AutoCloseable {
             return true;
         }
         try {
-            var result = Flyway.configure().dataSource(pool).locations("classpath:db/migration")
-                    .loggers("slf4j").load().migrate();
+            Flyway flyway = Flyway.configure().dataSource(pool).locations("classpath:db/migration")
+                    .loggers("slf4j").load();
+            var result = flyway.migrate();
             migrated = true;
-            log.info("records schema at version {} ({} migration(s) applied)", result.targetSchemaVersion,
-                    result.migrationsExecuted);
+            if (result.migrationsExecuted > 0) {
+                log.info("records schema migrated to version {} ({} migration(s))", result.targetSchemaVersion,
+                        result.migrationsExecuted);
+            }
             return true;
         } catch (RuntimeException e) {
             log.warn("records schema not migrated yet: {}", rootMessage(e));

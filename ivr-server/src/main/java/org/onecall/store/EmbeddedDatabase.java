@@ -74,6 +74,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static EmbeddedDatabase start(Path dir) throws IOException {
         Path data = dir.resolve("data");
         Files.createDirectories(data);
+        Optional<Long> owner = owner(dir);
+        if (owner.isPresent()) {
+            throw new IOException("the MariaDB in " + dir + " is in use by OneCall pid " + owner.get()
+                    + "; tools reach it through " + SERVER + ", a second server needs its own database.embedded.dir");
+        }
         stopOrphan(data);
         Path credentials = dir.resolve(CREDENTIALS);
         if (!Files.exists(credentials)) {
@@ -81,12 +86,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
         Properties c = read(credentials);
         DB db = launch(dir, false);
-        int port = db.getConfiguration().getPort();
-        Properties server = new Properties();
-        server.setProperty("port", Integer.toString(port));
-        server.setProperty("pid", Long.toString(ProcessHandle.current().pid()));
-        write(dir.resolve(SERVER), server, "The embedded MariaDB of a running OneCall listens here.");
-        log.info("embedded MariaDB on 127.0.0.1:{} (data in {})", port, data);
+        publish(dir, db);
+        log.info("embedded MariaDB on 127.0.0.1:{} (data in {})", db.getConfiguration().getPort(), data);
         return new EmbeddedDatabase(dir, db, c.getProperty("user"), c.getProperty("password"));
     }
 
@@ -114,6 +115,26 @@ public final class EmbeddedDatabase implements AutoCloseable {
             db.start();
         } catch (ManagedProcessException e) {
             throw new IOException("embedded MariaDB did not start again: " + e.getMessage(), e);
+        }
+        publish(dir, db);
+    }
+
+    /** Says where the running server listens, and which JVM owns it. */
+    private static void publish(Path dir, DB db) throws IOException {
+        Properties server = new Properties();
+        server.setProperty("port", Integer.toString(db.getConfiguration().getPort()));
+        server.setProperty("pid", Long.toString(ProcessHandle.current().pid()));
+        write(dir.resolve(SERVER), server, "The embedded MariaDB of a running OneCall listens here.");
+    }
+
+    /** A live JVM (this one included) that runs this folder's MariaDB: its pid in server.properties. */
+    private static Optional<Long> owner(Path dir) {
+        try {
+            long pid = Long.parseLong(read(dir.resolve(SERVER)).getProperty("pid", ""));
+            boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+            return alive ? Optional.of(pid) : Optional.empty();
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
         }
     }
 
@@ -199,7 +220,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    /** A mariadbd that outlived its JVM holds the data files and the port: stop it. */
+    /**
+     * A mariadbd that outlived its JVM holds the data files and the port: stop it. Called only
+     * when no live OneCall owns the folder (see {@link #owner}), so it never stops a server in use.
+     */
     private static void stopOrphan(Path data) {
         try (var files = Files.list(data)) {
             for (Path pidFile : files.filter(p -> p.getFileName().toString().endsWith(".pid")).toList()) {

@@ -148,6 +148,13 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void backFromAMenuOption_isRefused() throws IOException {
+        edit("centers/metro-311.yaml", "\"2\": {to: topic:towed-car", "\"2\": {to: back");
+        assertThat(problems(Map.of(), Map.of())).contains("config/centers/metro-311.yaml: menus.parking.options.2: "
+                + "back is for a message or a collection (then: back), not for a menu");
+    }
+
+    @Test
     void optionOnAReservedKey_isRefused() throws IOException {
         edit("centers/metro-311.yaml", "\"3\": {to: topic:recycling", "\"0\": {to: topic:recycling");
         edit("centers/metro-311.yaml", "\"2\": {to: topic:towed-car", "\"9\": {to: topic:towed-car");
@@ -158,9 +165,9 @@ class ConfigLoaderTest {
 
     @Test
     void messagesThatLeadToEachOther_withoutAMenu_areALoop() throws IOException {
-        edit("centers/metro-311.yaml", "    prompt: onecall/metro-311/hours\n    then: menu:information",
+        edit("centers/metro-311.yaml", "    prompt: onecall/metro-311/hours\n    then: back",
                 "    prompt: onecall/metro-311/hours\n    then: info:offices");
-        edit("centers/metro-311.yaml", "    prompt: onecall/metro-311/offices\n    then: menu:information",
+        edit("centers/metro-311.yaml", "    prompt: onecall/metro-311/offices\n    then: back",
                 "    prompt: onecall/metro-311/offices\n    then: info:hours");
         assertThat(problems(Map.of(), Map.of())).contains(
                 "config/centers/metro-311.yaml: info.hours.then: loops through messages without a menu to leave it");

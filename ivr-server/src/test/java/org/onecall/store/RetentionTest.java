@@ -1,0 +1,57 @@
+package org.onecall.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Old records are purged, personal data first. */
+class RetentionTest {
+    @TempDir
+    Path tmp;
+    private final Database db = TestDatabase.database();
+
+    @BeforeEach
+    void empty() {
+        TestDatabase.truncate();
+    }
+
+    private static CallRecord at(String id, String instant) {
+        long t = Instant.parse(instant).toEpochMilli();
+        return new CallRecord(id, "metro-311", null, null, "311", "sha256:abc", t, t + 1000, "en", "menu:main",
+                null, null, "SELF_SERVED", false, false, null, null, 1000, null, List.of("1"));
+    }
+
+    @Test
+    void callerNumbers_areErasedAfter90Days_andRecordsDeletedAfter730() throws Exception {
+        new RecordWriter(db, tmp, 100, 100, java.time.Duration.ofSeconds(1)).insert(List.of(
+                at("1.1", "2026-11-20T12:00:00Z"),    // 5 days old: kept whole
+                at("1.2", "2026-07-01T12:00:00Z"),    // ~5 months: number erased
+                at("1.3", "2024-01-01T12:00:00Z")));  // ~3 years: deleted
+        InstantSource now = InstantSource.fixed(Instant.parse("2026-11-25T12:00:00Z"));
+
+        long[] purged = new Retention(db, TestDatabase.settings(tmp), now).purge();
+
+        // Numbers go first, so the 3-year-old record loses its number before it is deleted.
+        assertThat(purged).containsExactly(2, 1);
+        try (Connection c = db.connection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT call_id, caller FROM call_record ORDER BY call_id")) {
+            assertThat(r.next()).isTrue();
+            assertThat(r.getString(1)).isEqualTo("1.1");
+            assertThat(r.getString(2)).isEqualTo("sha256:abc");
+            assertThat(r.next()).isTrue();
+            assertThat(r.getString(1)).isEqualTo("1.2");
+            assertThat(r.getString(2)).isNull();
+            assertThat(r.next()).isFalse();
+        }
+    }
+}
