@@ -130,7 +130,8 @@ class RecordsTest {
         Path journal = tmp.resolve("journal");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path log = tmp.resolve("serve.out");
-        Process serve = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        Process serve = new ProcessBuilder(java, "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
+                "-cp", System.getProperty("java.class.path"),
                 "org.onecall.cli.Main", "serve", "--config", config.toString(), "--set", "agi.port=0",
                 "--set", "database.url=jdbc:mariadb://127.0.0.1:1/onecall", "--set", "database.password=x",
                 "--set", "records.journal-dir=" + journal, "--set", "records.retry-interval=10m")

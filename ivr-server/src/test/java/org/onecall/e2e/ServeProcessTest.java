@@ -36,7 +36,8 @@ class ServeProcessTest {
         TestFiles.copyTree(Path.of("prompts"), tmp.resolve("prompts"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path log = tmp.resolve("serve.out");
-        Process serve = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        Process serve = new ProcessBuilder(java, "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
+                "-cp", System.getProperty("java.class.path"),
                 "org.onecall.cli.Main", "serve", "--config", config.toString(), "--set", "agi.port=0",
                 "--set", "shutdown.grace=20s", "--set", "records.enabled=false")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();

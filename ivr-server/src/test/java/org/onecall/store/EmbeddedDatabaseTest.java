@@ -157,6 +157,8 @@ class EmbeddedDatabaseTest {
         String callId = "kill9-" + UUID.randomUUID();
         Path out = DIR.resolve("child.out");
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // The same temp folder as this JVM's: never a parent of the database folder.
+                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
                 "-cp", System.getProperty("java.class.path"), EmbeddedDatabaseChild.class.getName(),
                 DIR.toString(), callId)
                 .redirectErrorStream(true).redirectOutput(out.toFile()).start();
