@@ -28,6 +28,8 @@ public record CallSetup(String script, String to, String from, String callerName
      * this process's start the same way keeps ids from two runs of ./onecall call apart.
      */
     private static final String UNIQUE_ID_EPOCH = Long.toString(System.currentTimeMillis() / 1000);
+    /** Two ./onecall call processes started in the same second must not reuse an id: the pid tells them apart. */
+    private static final long SEQUENCE_BASE = ProcessHandle.current().pid() % 100_000 * 100_000;
     private static final AtomicLong SEQUENCE = new AtomicLong();
 
     public CallSetup {
@@ -60,7 +62,7 @@ public record CallSetup(String script, String to, String from, String callerName
     /** A call to {@code dialed} from a caller without caller id who presses nothing, on a fresh PJSIP channel. */
     public static CallSetup to(String dialed) {
         long n = SEQUENCE.incrementAndGet();
-        return new CallSetup(dialed, dialed, UNKNOWN, UNKNOWN, UNIQUE_ID_EPOCH + "." + n,
+        return new CallSetup(dialed, dialed, UNKNOWN, UNKNOWN, UNIQUE_ID_EPOCH + "." + (SEQUENCE_BASE + n),
                 "PJSIP/caller-%08x".formatted(n), "en", List.of(), CallerScript.silent(), Dialplan.DEFAULT);
     }
 
