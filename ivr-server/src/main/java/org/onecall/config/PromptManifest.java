@@ -48,14 +48,15 @@ public record PromptManifest(Map<String, Map<String, String>> texts, Set<String>
         java.util.Set<String> mixed = new java.util.HashSet<>();
         Tree.root(yaml.getNodeModel().getNodeHandler().getRootNode()).entries().forEach((key, t) -> {
             Map<String, String> byLanguage = new LinkedHashMap<>();
-            for (var e : t.entries().entrySet()) {
-                if (e.getKey().equals(MIXED)) {
+            // Not entries(): a YAML list is several children of one name, and each part counts.
+            for (var child : t.node().getChildren()) {
+                if (child.getNodeName().equals(MIXED)) {
                     mixed.add(key);
-                    // each item of the list is {language: text}; keep them readable for tools
-                    e.getValue().entries().forEach((lang, part) -> byLanguage.merge(MIXED,
-                            lang + ": " + part.text().orElse(""), (a, b) -> a + " " + b));
+                    for (var part : child.getChildren()) {
+                        byLanguage.merge(MIXED, part.getNodeName() + ": " + part.getValue(), (a, b) -> a + " " + b);
+                    }
                 } else {
-                    byLanguage.put(e.getKey(), e.getValue().text().orElse(""));
+                    byLanguage.put(child.getNodeName(), child.getValue() == null ? "" : child.getValue().toString());
                 }
             }
             texts.put(key, byLanguage);

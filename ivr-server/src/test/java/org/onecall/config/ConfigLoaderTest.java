@@ -61,6 +61,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void languageMenuPrompt_offersEachLanguageInItsOwnLanguage() throws Exception {
+        OneCallConfig config = new ConfigLoader(Path.of("config"), Map.of(), Map.of()).load();
+        assertThat(config.prompts().mixed()).contains("onecall/metro-311/choose-language");
+        assertThat(config.prompts().texts().get("onecall/metro-311/choose-language").get(PromptManifest.MIXED))
+                .contains("en: For English, press 1.").contains("es: Para español, oprima 2.")
+                .contains("ko: 한국어는 3번을 누르세요.").contains("zh: 中文请按4。");
+    }
+
+    @Test
     void agiPort_setOnCommandLine_winsOverEnvironmentAndFile() throws Exception {
         assertThat(load(Map.of(), Map.of("ONECALL_AGI_PORT", "5000")).server().agi().port()).isEqualTo(5000);
         assertThat(load(Map.of("agi.port", "14573"), Map.of("ONECALL_AGI_PORT", "5000")).server().agi().port())
