@@ -20,6 +20,7 @@ import org.asteriskjava.fastagi.MappingStrategy;
 import org.asteriskjava.fastagi.internal.DefaultAgiChannelFactory;
 import org.asteriskjava.fastagi.internal.FastAgiConnectionHandler;
 import org.onecall.config.AgiSettings;
+import org.onecall.flow.CallHandler;
 import org.onecall.flow.CallInfo;
 import org.onecall.flow.CallPort;
 import org.slf4j.Logger;
@@ -33,8 +34,6 @@ import org.slf4j.MDC;
  * the dialplan can detect, and a graceful stop.
  */
 public final class FastAgiServer implements AutoCloseable {
-    /** Set on a refused call; the shipped dialplan then sends the caller to the general queue. */
-    public static final String STATUS_VARIABLE = "ONECALL_STATUS";
 
     private static final Logger log = LoggerFactory.getLogger(FastAgiServer.class);
     // Refusing a call means reading its header and answering it; bound that work too.
@@ -171,7 +170,8 @@ public final class FastAgiServer implements AutoCloseable {
             List<String> header = connection.readHeader();
             String callId = AgiHeader.callId(AgiHeader.fields(header), connection.peer());
             log.warn("call {} refused: {} calls at once is the ceiling (agi.max-calls)", callId, settings.maxCalls());
-            connection.write("SET VARIABLE " + STATUS_VARIABLE + " BUSY\n");
+            // The shipped dialplan sends a caller without ONECALL_STATUS=DONE to the general queue.
+            connection.write("SET VARIABLE " + CallHandler.STATUS_VARIABLE + " BUSY\n");
             connection.flush();
             socket.setSoTimeout((int) settings.headerTimeout().toMillis());
             socket.getInputStream().read(); // the reply; what it says changes nothing

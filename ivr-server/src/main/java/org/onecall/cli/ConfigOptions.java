@@ -36,6 +36,26 @@ final class ConfigOptions {
         return fromHome != null && Files.isDirectory(fromHome) ? fromHome : Path.of("config");
     }
 
+    /** The configuration, or empty after printing its problems. */
+    java.util.Optional<OneCallConfig> loadOrPrint() {
+        try {
+            return java.util.Optional.of(loader().load());
+        } catch (ConfigException e) {
+            printProblems(directory() + ":", e);
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** The center with this id, or empty after saying which centers there are. */
+    static java.util.Optional<Center> center(OneCallConfig config, String id) {
+        java.util.Optional<Center> center = config.center(id);
+        if (center.isEmpty()) {
+            System.err.println("no center '" + id + "'; the centers are "
+                    + config.centers().stream().map(Center::id).toList());
+        }
+        return center;
+    }
+
     /** Every problem, one per line, on stderr. */
     static void printProblems(String intro, ConfigException e) {
         System.err.println(intro + " " + e.problems().size() + " problem(s) in the configuration:");

@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.onecall.config.Center;
-import org.onecall.config.ConfigException;
 import org.onecall.config.OneCallConfig;
 import org.onecall.config.PromptManifest;
 import org.onecall.config.Target;
@@ -39,17 +38,13 @@ final class MenusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OneCallConfig config;
-        try {
-            config = options.loader().load();
-        } catch (ConfigException e) {
-            ConfigOptions.printProblems(options.directory() + ":", e);
+        Optional<OneCallConfig> loaded = options.loadOrPrint();
+        if (loaded.isEmpty()) {
             return 1;
         }
-        Optional<Center> found = config.center(centerId);
+        OneCallConfig config = loaded.get();
+        Optional<Center> found = ConfigOptions.center(config, centerId);
         if (found.isEmpty()) {
-            System.err.println("no center '" + centerId + "'; the centers are "
-                    + config.centers().stream().map(Center::id).toList());
             return 2;
         }
         center = found.get();

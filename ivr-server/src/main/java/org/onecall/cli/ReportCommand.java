@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.onecall.config.Center;
-import org.onecall.config.ConfigException;
 import org.onecall.config.OneCallConfig;
 import org.onecall.store.Database;
 import org.onecall.store.Statistics;
@@ -56,17 +55,13 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        OneCallConfig config;
-        try {
-            config = options.loader().load();
-        } catch (ConfigException e) {
-            ConfigOptions.printProblems(options.directory() + ":", e);
+        Optional<OneCallConfig> loaded = options.loadOrPrint();
+        if (loaded.isEmpty()) {
             return 1;
         }
-        Optional<Center> center = config.center(centerId);
+        OneCallConfig config = loaded.get();
+        Optional<Center> center = ConfigOptions.center(config, centerId);
         if (center.isEmpty()) {
-            System.err.println("no center '" + centerId + "'; the centers are "
-                    + config.centers().stream().map(Center::id).toList());
             return 2;
         }
         if (!config.server().database().enabled()) {

@@ -135,6 +135,10 @@ public record Center(String id, String name, ZoneId timezone, List<String> scrip
      */
     public record Menu(String id, Asks asks, String prompt, Map<Character, Option> options, Duration timeout,
                        int tries, String invalid, String noInput, Target failure, Optional<Target> next) {
+        /** At every menu '*' repeats it and '0' reaches a person: no option may take them. */
+        public static final char REPEAT = '*';
+        public static final char PERSON = '0';
+
         public Menu {
             options = Map.copyOf(options);
         }

@@ -28,9 +28,8 @@ import org.onecall.config.Target.ToTopic;
  * chain of messages loops without a menu to leave it.
  */
 final class FlowGraph {
-    /** Keys every menu reserves: '*' repeats the menu, '0' reaches a person. */
-    static final char REPEAT = '*';
-    static final char PERSON = '0';
+    private static final char REPEAT = Center.Menu.REPEAT;
+    private static final char PERSON = Center.Menu.PERSON;
 
     record Finding(String key, String message) {
     }

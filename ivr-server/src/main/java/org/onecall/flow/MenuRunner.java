@@ -32,14 +32,14 @@ final class MenuRunner {
                 case Input.Keys(String digits) -> {
                     j.inputs.add(digits);
                     char key = digits.charAt(0);
-                    if (key == '*' && repeats < MAX_REPEATS) {
+                    if (key == Center.Menu.REPEAT && repeats < MAX_REPEATS) {
                         repeats++;
                         attempt--;
                         notice = null;
                         log.info("menu {}: * -> repeat", menu.id());
                         continue;
                     }
-                    if (key == '0') {
+                    if (key == Center.Menu.PERSON) {
                         log.info("menu {}: 0 -> a person", menu.id());
                         return new Target.Agent();
                     }

@@ -9,7 +9,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -126,10 +125,5 @@ public final class Statistics {
         }
         double f = Math.pow(10, places);
         return Math.round(v * f) / f;
-    }
-
-    static List<String> outcomeOrder() {
-        return List.of("ANSWERED", "ABANDONED_IN_QUEUE", "QUEUE_UNAVAILABLE", "SELF_SERVED", "AFTER_HOURS",
-                "SENT_TO_911", "HUNG_UP_IN_MENU");
     }
 }
