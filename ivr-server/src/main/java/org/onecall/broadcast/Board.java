@@ -1,0 +1,35 @@
+package org.onecall.broadcast;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The announcement states every server of a center agrees on, and their audit trail. The store
+ * keeps them in MariaDB; each server reads them often enough that a switch reaches the next
+ * caller within a second, and keeps the last states it read when the database is away, so an
+ * active announcement goes on playing.
+ */
+public interface Board {
+    /** The center's announcements as last read; never blocks a call. An id not listed is OFF. */
+    Map<String, Announcement> current(String center);
+
+    /**
+     * Changes one announcement and records the change.
+     *
+     * @throws BoardException when the change could not be stored (the database is away)
+     */
+    Announcement change(String center, String id, AnnouncementState to, Optional<Instant> expires, Actor by,
+                        String reason) throws BoardException;
+
+    /** The most recent changes first. */
+    List<AuditEntry> audit(String center, int limit) throws BoardException;
+
+    /** The change could not be made or read; nothing was changed. */
+    final class BoardException extends Exception {
+        public BoardException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}
