@@ -12,8 +12,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.Optional;
 
 import org.onecall.agi.FastAgiServer;
+import org.onecall.broadcast.Board;
+import org.onecall.broadcast.MemoryBoard;
 import org.onecall.config.DatabaseSettings;
 import org.onecall.store.Database;
+import org.onecall.store.DatabaseBoard;
 import org.onecall.store.RecordWriter;
 import org.onecall.store.Retention;
 import org.onecall.config.ConfigException;
@@ -36,17 +39,19 @@ public final class OneCallServer implements AutoCloseable {
     private final FastAgiServer agi;
     private final ScheduledExecutorService scheduler;
     private final Optional<Records> records;
+    private final Board board;
 
     /** The records side: the database and the writer in front of it. */
     public record Records(Database database, RecordWriter writer) {
     }
 
     private OneCallServer(AtomicReference<OneCallConfig> config, FastAgiServer agi, ScheduledExecutorService scheduler,
-                          Optional<Records> records) {
+                          Optional<Records> records, Board board) {
         this.config = config;
         this.agi = agi;
         this.scheduler = scheduler;
         this.records = records;
+        this.board = board;
     }
 
     /** Loads and validates the configuration, then starts listening. An invalid config starts nothing. */
@@ -61,7 +66,11 @@ public final class OneCallServer implements AutoCloseable {
                     db.queueCapacity(), db.batchSize(), db.retryInterval())));
         }
         CallRecorder recorder = records.<CallRecorder>map(Records::writer).orElse(CallRecorder.NONE);
-        CallHandler handler = new CallHandler(config::get, clock, recorder);
+        // With a database, every server of a center shares the announcement board; without, it is this server's.
+        Optional<DatabaseBoard> sharedBoard = records.map(r -> new DatabaseBoard(r.database(), clock));
+        sharedBoard.ifPresent(DatabaseBoard::run);
+        Board board = sharedBoard.<Board>map(b -> b).orElseGet(() -> new MemoryBoard(clock));
+        CallHandler handler = new CallHandler(config::get, clock, recorder, board);
         FastAgiServer agi = new FastAgiServer(initial.server().agi(), handler::handle);
         try {
             agi.start();
@@ -76,7 +85,9 @@ public final class OneCallServer implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(new ConfigWatcher(loader, config), every, every, TimeUnit.MILLISECONDS);
         records.ifPresent(r -> scheduler.scheduleWithFixedDelay(new Retention(r.database(), db, clock),
                 1, 3600, TimeUnit.SECONDS));
-        return new OneCallServer(config, agi, scheduler, records);
+        // Twice a second: a switch made on any server reaches every server's next caller within a second.
+        sharedBoard.ifPresent(b -> scheduler.scheduleWithFixedDelay(b, 500, 500, TimeUnit.MILLISECONDS));
+        return new OneCallServer(config, agi, scheduler, records, board);
     }
 
     public InetSocketAddress agiAddress() {
@@ -98,6 +109,11 @@ public final class OneCallServer implements AutoCloseable {
     /** Stops taking calls and lets those in progress finish within the configured grace period. */
     public void stop() {
         stop(config.get().server().shutdownGrace());
+    }
+
+    /** The announcement states this server plays from. */
+    public Board board() {
+        return board;
     }
 
     public Optional<Records> records() {

@@ -67,6 +67,14 @@ final class AgiCallPort implements CallPort {
     }
 
     @Override
+    public void playSkippable(String prompt) {
+        AgiReply reply = send(new StreamFileCommand(prompt, "0123456789*#"));
+        if (reply.getResultCode() == -1) {
+            promptFailed(prompt);
+        }
+    }
+
+    @Override
     public Input ask(String prompt, Duration timeout, int maxDigits) {
         AgiReply reply = send(new GetDataCommand(prompt, timeout.toMillis(), maxDigits));
         String result = reply.getResult();

@@ -26,7 +26,7 @@ public record Center(String id, String name, ZoneId timezone, List<String> scrip
                      Routing routing, Map<String, City> cities, Map<String, Topic> topics, Prompts prompts,
                      Optional<Emergency> emergency, Optional<Survey> survey, String start, String afterHours,
                      Map<String, Menu> menus, Map<String, Collect> collects, Map<String, Info> infos,
-                     RecordPolicy records, String file) {
+                     RecordPolicy records, Map<String, AnnouncementSpec> announcements, String file) {
     public Center {
         scripts = List.copyOf(scripts);
         numbers = List.copyOf(numbers);
@@ -40,6 +40,7 @@ public record Center(String id, String name, ZoneId timezone, List<String> scrip
         menus = Map.copyOf(menus);
         collects = Map.copyOf(collects);
         infos = Map.copyOf(infos);
+        announcements = Map.copyOf(announcements);
     }
 
     public String defaultLanguage() {
@@ -55,6 +56,18 @@ public record Center(String id, String name, ZoneId timezone, List<String> scrip
     public List<String> allNumbers() {
         return java.util.stream.Stream.of(numbers.stream(), languageLines.keySet().stream().sorted(),
                 priority.numbers().stream()).flatMap(s -> s).distinct().toList();
+    }
+
+    /**
+     * An emergency announcement callers hear right after the greeting while it is active.
+     *
+     * @param topic     what it is about; a spike on this topic starts it when armed. None: the
+     *                  general "high call volume" announcement, for spikes overall
+     * @param offer     while it plays, this prompt offers its topic first ("about the snow, press 1")
+     * @param skippable a key skips it
+     */
+    public record AnnouncementSpec(String id, String prompt, Optional<String> topic, Optional<String> offer,
+                                   boolean skippable) {
     }
 
     /** How the caller's number is kept in the call record. */

@@ -54,7 +54,8 @@ final class CenterReader {
             "menus\\.[^.]+\\.options\\.[^.]+(\\.to|\\.say\\.[^.]+)?",
             "collect\\.[^.]+\\.(prompt|digits|then)",
             "info\\.[^.]+\\.(prompt|say-digits|then)",
-            "records\\.caller-number", "records\\.districts\\.[^.]+").stream().map(Pattern::compile).toList();
+            "records\\.caller-number", "records\\.districts\\.[^.]+",
+            "announcements\\.[^.]+\\.(prompt|topic|offer|skippable)").stream().map(Pattern::compile).toList();
 
     private final Path path;
     private final String file;
@@ -148,13 +149,17 @@ final class CenterReader {
                 target(t, "then").orElse(new Target.Goodbye())));
 
         Center.RecordPolicy records = records(root);
+        Map<String, Center.AnnouncementSpec> announcements = map(root, "announcements", (a, t) ->
+                new Center.AnnouncementSpec(checkId(t.key(), a), prompt(t, "prompt"), t.text("topic"),
+                        t.text("offer").map(o -> checkPrompt(t.path("offer"), o)),
+                        t.text("skippable").map(x -> x.equals("true")).orElse(true)));
 
         if (problems.size() > problemsBefore) {
             return Optional.empty();
         }
         Center center = new Center(id, name, zone, scripts, numbers, lines, priority, languages, calendars, holidays,
                 queues, routing, cities, topics, p, emergency, survey, start, afterHours, menus, collects, infos,
-                records, file);
+                records, announcements, file);
         FlowGraph.check(center).forEach(m -> problem(m.key(), m.message()));
         return problems.size() > problemsBefore ? Optional.empty() : Optional.of(center);
     }

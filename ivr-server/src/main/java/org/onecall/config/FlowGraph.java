@@ -123,6 +123,13 @@ final class FlowGraph {
             }
         }
         c.infos().values().forEach(i -> target("info." + i.id() + ".then", i.then(), null));
+        for (Center.AnnouncementSpec a : c.announcements().values()) {
+            a.topic().ifPresent(t -> exists("announcements." + a.id() + ".topic", c.topics().containsKey(t), "topic", t,
+                    "topics"));
+            if (a.offer().isPresent() && a.topic().isEmpty()) {
+                add("announcements." + a.id() + ".offer", "an offer needs the announcement's topic: what pressing 1 leads to");
+            }
+        }
         c.collects().values().forEach(x -> target("collect." + x.id() + ".then", x.then(), null));
     }
 

@@ -41,6 +41,10 @@ public final class PromptKeys {
         c.infos().values().forEach(i -> keys.add(i.prompt()));
         c.collects().values().forEach(x -> keys.add(x.prompt()));
         c.topics().values().forEach(t -> keys.add(t.whisper()));
+        c.announcements().values().forEach(a -> {
+            keys.add(a.prompt());
+            a.offer().ifPresent(keys::add);
+        });
         c.languages().forEach(l -> keys.add(language(l)));
         keys.add(language(OTHER_LANGUAGE));
         keys.add(INTERPRETER_WHISPER);

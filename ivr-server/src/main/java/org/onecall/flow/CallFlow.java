@@ -8,6 +8,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
+import java.util.Comparator;
+import java.util.Map;
+
+import org.onecall.broadcast.Announcement;
+import org.onecall.broadcast.Board;
 import org.onecall.config.Center;
 import org.onecall.config.PromptKeys;
 import org.onecall.config.Target;
@@ -29,11 +34,15 @@ final class CallFlow {
     private static final Duration COLLECT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration SURVEY_TIMEOUT = Duration.ofSeconds(6);
 
+    private static final Duration OFFER_TIMEOUT = Duration.ofSeconds(3);
+
     private final MenuRunner menus = new MenuRunner();
     private final InstantSource clock;
+    private final Board board;
 
-    CallFlow(InstantSource clock) {
+    CallFlow(InstantSource clock, Board board) {
         this.clock = clock;
+        this.board = board;
     }
 
     Outcome run(CallPort call, Journey j) {
@@ -105,6 +114,13 @@ final class CallFlow {
                 if (menu.asks() == Center.Asks.LANGUAGE && j.languageKnown
                         || menu.asks() == Center.Asks.CITY && j.city.isPresent()) {
                     yield new Step.Go(menu.next().orElseThrow());
+                }
+                if (menu.asks() == Center.Asks.CHOICE && !j.announced) {
+                    j.announced = true;
+                    Optional<Target> offered = announce(call, j);
+                    if (offered.isPresent()) {
+                        yield new Step.Go(offered.get());
+                    }
                 }
                 j.path.add("menu:" + id);
                 j.lastMenu = id;
@@ -182,6 +198,42 @@ final class CallFlow {
                         : j.selfServed ? Outcome.SELF_SERVED : Outcome.QUEUE_UNAVAILABLE);
             }
         };
+    }
+
+    /**
+     * Right after the greeting and the language choice: the active announcements in the caller's
+     * language, then, while a topic spikes, that topic first ("about the snow, press 1").
+     */
+    private Optional<Target> announce(CallPort call, Journey j) {
+        Map<String, Announcement> states = board.current(j.center.id());
+        List<Center.AnnouncementSpec> playing = j.center.announcements().values().stream()
+                .filter(a -> Optional.ofNullable(states.get(a.id())).map(s -> s.playing(clock.instant())).orElse(false))
+                // topic announcements before the general one; the file's ids keep the order stable
+                .sorted(Comparator.comparing((Center.AnnouncementSpec a) -> a.topic().isEmpty())
+                        .thenComparing(Center.AnnouncementSpec::id))
+                .toList();
+        for (Center.AnnouncementSpec a : playing) {
+            log.info("announcement {} plays", a.id());
+            j.announcements.add(a.id());
+            j.path.add("announcement:" + a.id());
+            if (a.skippable()) {
+                call.playSkippable(a.prompt());
+            } else {
+                call.play(a.prompt());
+            }
+        }
+        for (Center.AnnouncementSpec a : playing) {
+            if (a.offer().isPresent() && a.topic().isPresent()) {
+                Input input = call.ask(a.offer().get(), OFFER_TIMEOUT, 1);
+                j.inputs.add(input instanceof Input.Keys(String d) ? d : "");
+                if (input instanceof Input.Keys(String d) && d.equals("1")) {
+                    log.info("offer {}: key 1 -> topic:{}", a.id(), a.topic().get());
+                    return Optional.of(new Target.ToTopic(a.topic().get()));
+                }
+                break; // one offer per call: the first, most specific one
+            }
+        }
+        return Optional.empty();
     }
 
     /** "back" returns to the menu the caller came from. */

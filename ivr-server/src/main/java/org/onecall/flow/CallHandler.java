@@ -6,6 +6,7 @@ import java.time.InstantSource;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.onecall.broadcast.Board;
 import org.onecall.config.Center;
 import org.onecall.config.OneCallConfig;
 import org.onecall.routing.CenterSelector;
@@ -27,10 +28,10 @@ public final class CallHandler {
     private final CallFlow flow;
     private final CallRecorder recorder;
 
-    public CallHandler(Supplier<OneCallConfig> config, InstantSource clock, CallRecorder recorder) {
+    public CallHandler(Supplier<OneCallConfig> config, InstantSource clock, CallRecorder recorder, Board board) {
         this.config = config;
         this.clock = clock;
-        this.flow = new CallFlow(clock);
+        this.flow = new CallFlow(clock, board);
         this.recorder = recorder;
     }
 
@@ -78,7 +79,7 @@ public final class CallHandler {
                 RecordPolicies.district(c, info.caller(), j.entered, j.city), info.dialed(),
                 RecordPolicies.caller(c, info.caller()), start, end, j.language, j.topic, j.path, j.inputs, j.entered,
                 j.queue, j.interpreter, j.priority, outcome, j.surveyScore,
-                Duration.between(start, j.queuedAt.orElse(end)), j.waitTime);
+                Duration.between(start, j.queuedAt.orElse(end)), j.waitTime, j.announcements);
         log.info("call ended: {} after {} ms; path {}{}", summary.outcome(), summary.duration().toMillis(),
                 String.join(" > ", summary.path()),
                 summary.surveyScore().isPresent() ? "; survey " + summary.surveyScore().getAsInt() : "");

@@ -15,6 +15,9 @@ public interface CallPort {
     /** Plays a prompt to its end. A prompt that cannot be played is logged, not fatal. */
     void play(String prompt);
 
+    /** Plays a prompt that any key cuts short; the key itself means nothing more. */
+    void playSkippable(String prompt);
+
     /** Plays a prompt that the caller may interrupt, then collects up to maxDigits keys. */
     Input ask(String prompt, Duration timeout, int maxDigits);
 

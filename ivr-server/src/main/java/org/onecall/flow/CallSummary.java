@@ -14,15 +14,18 @@ import java.util.OptionalInt;
  * @param inputs   what the caller keyed, per prompt ("" for no input)
  * @param menuTime from the answer until the caller reached a queue, or the end
  * @param waitTime in the queue until an agent answered, when one did
+ * @param announcements the emergency announcements the caller heard
  */
 public record CallSummary(String callId, String center, Optional<String> city, Optional<String> district,
                           String dialed, Optional<String> caller, Instant started, Instant ended,
                           String language, Optional<String> topic, List<String> path, List<String> inputs,
                           Optional<String> entered, Optional<String> queue, boolean interpreter, boolean priority,
-                          Outcome outcome, OptionalInt surveyScore, Duration menuTime, Optional<Duration> waitTime) {
+                          Outcome outcome, OptionalInt surveyScore, Duration menuTime, Optional<Duration> waitTime,
+                          List<String> announcements) {
     public CallSummary {
         path = List.copyOf(path);
         inputs = List.copyOf(inputs);
+        announcements = List.copyOf(announcements);
     }
 
     public Duration duration() {

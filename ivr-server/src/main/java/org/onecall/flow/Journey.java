@@ -28,6 +28,9 @@ final class Journey {
     boolean selfServed;
     OptionalInt surveyScore = OptionalInt.empty();
     int steps;
+    /** The announcements the caller heard, and whether they have had their turn. */
+    final List<String> announcements = new ArrayList<>();
+    boolean announced;
     /** The menu the caller was last in: where "back" leads. */
     String lastMenu;
     /** When the caller first reached a queue: the end of their time in the menus. */

@@ -11,7 +11,8 @@ import org.onecall.flow.CallSummary;
 public record CallRecord(String callId, String center, String city, String district, String dialed, String caller,
                          long startedMillis, long endedMillis, String language, String path, String topic,
                          String queue, String outcome, boolean interpreter, boolean priority, String entered,
-                         Integer surveyScore, long menuMillis, Long waitMillis, List<String> inputs) {
+                         Integer surveyScore, long menuMillis, Long waitMillis, List<String> inputs,
+                         String announcements) {
     public CallRecord {
         inputs = List.copyOf(inputs);
     }
@@ -22,6 +23,7 @@ public record CallRecord(String callId, String center, String city, String distr
                 String.join(">", s.path()), s.topic().orElse(null), s.queue().orElse(null), s.outcome().name(),
                 s.interpreter(), s.priority(), s.entered().orElse(null),
                 s.surveyScore().isPresent() ? s.surveyScore().getAsInt() : null,
-                s.menuTime().toMillis(), s.waitTime().map(java.time.Duration::toMillis).orElse(null), s.inputs());
+                s.menuTime().toMillis(), s.waitTime().map(java.time.Duration::toMillis).orElse(null), s.inputs(),
+                s.announcements().isEmpty() ? null : String.join(",", s.announcements()));
     }
 }

@@ -30,8 +30,9 @@ public final class RecordWriter implements CallRecorder, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RecordWriter.class);
     private static final String INSERT_RECORD = """
             INSERT INTO call_record (call_id, center, city, district, dialed, caller, started_at, ended_at, language,
-                path, topic, queue, outcome, interpreter, priority, entered, survey_score, menu_ms, wait_ms)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                path, topic, queue, outcome, interpreter, priority, entered, survey_score, menu_ms, wait_ms,
+                announcements)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON DUPLICATE KEY UPDATE call_id = call_id""";
     private static final String INSERT_INPUT = """
             INSERT IGNORE INTO call_input (call_id, seq, kind, value) VALUES (?, ?, ?, ?)""";
@@ -197,10 +198,11 @@ public final class RecordWriter implements CallRecorder, AutoCloseable {
                     }
                     rec.setLong(i++, r.menuMillis());
                     if (r.waitMillis() == null) {
-                        rec.setNull(i, Types.INTEGER);
+                        rec.setNull(i++, Types.INTEGER);
                     } else {
-                        rec.setLong(i, r.waitMillis());
+                        rec.setLong(i++, r.waitMillis());
                     }
+                    rec.setString(i, r.announcements());
                     rec.addBatch();
                     for (int seq = 0; seq < r.inputs().size(); seq++) {
                         String v = r.inputs().get(seq);

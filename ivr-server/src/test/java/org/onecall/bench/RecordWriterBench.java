@@ -168,7 +168,7 @@ public final class RecordWriterBench {
                             "topic:" + topic, "route:city-" + topic + "-" + language),
                     List.of(language.equals("es") ? "2" : "1", "2"), Optional.empty(),
                     Optional.of("city-" + topic + "-" + language), false, i % 50 == 0, outcome,
-                    i % 3 == 0 ? OptionalInt.of(1 + i % 5) : OptionalInt.empty(), menu, wait));
+                    i % 3 == 0 ? OptionalInt.of(1 + i % 5) : OptionalInt.empty(), menu, wait, List.of()));
         }
         return calls;
     }

@@ -28,7 +28,7 @@ class RetentionTest {
     private static CallRecord at(String id, String instant) {
         long t = Instant.parse(instant).toEpochMilli();
         return new CallRecord(id, "metro-311", null, null, "311", "sha256:abc", t, t + 1000, "en", "menu:main",
-                null, null, "SELF_SERVED", false, false, null, null, 1000, null, List.of("1"));
+                null, null, "SELF_SERVED", false, false, null, null, 1000, null, List.of("1"), null);
     }
 
     @Test

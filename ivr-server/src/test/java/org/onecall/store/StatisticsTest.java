@@ -34,7 +34,7 @@ class StatisticsTest {
         long t = Instant.parse(start).toEpochMilli();
         records.add(new CallRecord("1795540000." + (++n), center, null, district, "311", "sha256:x", t, t + 120_000,
                 language, "menu:main", topic, topic == null ? null : "metro-311-general", outcome, false, false,
-                null, survey, menuMs, waitMs, List.of("1")));
+                null, survey, menuMs, waitMs, List.of("1"), null));
     }
 
     private void write() throws Exception {
