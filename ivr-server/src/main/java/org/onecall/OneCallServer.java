@@ -12,9 +12,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.Optional;
 
 import org.onecall.agi.FastAgiServer;
+import org.onecall.broadcast.Arrivals;
 import org.onecall.broadcast.Board;
 import org.onecall.broadcast.MemoryBoard;
 import org.onecall.config.DatabaseSettings;
+import org.onecall.store.ArrivalLog;
 import org.onecall.store.Database;
 import org.onecall.store.DatabaseBoard;
 import org.onecall.store.RecordWriter;
@@ -70,7 +72,10 @@ public final class OneCallServer implements AutoCloseable {
         Optional<DatabaseBoard> sharedBoard = records.map(r -> new DatabaseBoard(r.database(), clock));
         sharedBoard.ifPresent(DatabaseBoard::run);
         Board board = sharedBoard.<Board>map(b -> b).orElseGet(() -> new MemoryBoard(clock));
-        CallHandler handler = new CallHandler(config::get, clock, recorder, board);
+        // Each server counts its arrivals into the shared table: the detector sees them all.
+        Optional<ArrivalLog> arrivals = records.map(r -> new ArrivalLog(r.database(), serverId()));
+        CallHandler handler = new CallHandler(config::get, clock, recorder, board,
+                arrivals.<Arrivals>map(a -> a).orElse(Arrivals.NONE));
         FastAgiServer agi = new FastAgiServer(initial.server().agi(), handler::handle);
         try {
             agi.start();
@@ -87,6 +92,7 @@ public final class OneCallServer implements AutoCloseable {
                 1, 3600, TimeUnit.SECONDS));
         // Twice a second: a switch made on any server reaches every server's next caller within a second.
         sharedBoard.ifPresent(b -> scheduler.scheduleWithFixedDelay(b, 500, 500, TimeUnit.MILLISECONDS));
+        arrivals.ifPresent(a -> scheduler.scheduleWithFixedDelay(a, 5, 5, TimeUnit.SECONDS));
         return new OneCallServer(config, agi, scheduler, records, board);
     }
 
@@ -126,6 +132,17 @@ public final class OneCallServer implements AutoCloseable {
         // After the calls: their records are written (or journaled) before the database stops.
         records.ifPresent(OneCallServer::closeRecords);
         log.info("OneCall stopped");
+    }
+
+    /** This server among the center's servers: host and process. */
+    private static String serverId() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            host = "unknown-host";
+        }
+        return host + ":" + ProcessHandle.current().pid();
     }
 
     private static void closeRecords(Records r) {

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.Map;
 
 import org.onecall.broadcast.Announcement;
+import org.onecall.broadcast.Arrivals;
 import org.onecall.broadcast.Board;
 import org.onecall.config.Center;
 import org.onecall.config.PromptKeys;
@@ -39,16 +40,19 @@ final class CallFlow {
     private final MenuRunner menus = new MenuRunner();
     private final InstantSource clock;
     private final Board board;
+    private final Arrivals arrivals;
 
-    CallFlow(InstantSource clock, Board board) {
+    CallFlow(InstantSource clock, Board board, Arrivals arrivals) {
         this.clock = clock;
         this.board = board;
+        this.arrivals = arrivals;
     }
 
     Outcome run(CallPort call, Journey j) {
         Center c = j.center;
         CallInfo info = call.info();
         call.answer();
+        arrivals.arrived(c.id(), Optional.empty(), clock.instant());
         call.setVariable("__ONECALL_CALL_ID", info.callId());
         call.setVariable("__ONECALL_CENTER", c.id());
         arrive(info, j);
@@ -173,6 +177,7 @@ final class CallFlow {
             }
             case Target.ToTopic(String topic) -> {
                 j.topic = Optional.of(topic);
+                arrivals.arrived(c.id(), j.topic, clock.instant());
                 j.path.add("topic:" + topic);
                 yield route(call, j, false);
             }

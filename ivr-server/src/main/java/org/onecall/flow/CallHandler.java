@@ -6,6 +6,7 @@ import java.time.InstantSource;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.onecall.broadcast.Arrivals;
 import org.onecall.broadcast.Board;
 import org.onecall.config.Center;
 import org.onecall.config.OneCallConfig;
@@ -28,10 +29,11 @@ public final class CallHandler {
     private final CallFlow flow;
     private final CallRecorder recorder;
 
-    public CallHandler(Supplier<OneCallConfig> config, InstantSource clock, CallRecorder recorder, Board board) {
+    public CallHandler(Supplier<OneCallConfig> config, InstantSource clock, CallRecorder recorder, Board board,
+                       Arrivals arrivals) {
         this.config = config;
         this.clock = clock;
-        this.flow = new CallFlow(clock, board);
+        this.flow = new CallFlow(clock, board, arrivals);
         this.recorder = recorder;
     }
 
