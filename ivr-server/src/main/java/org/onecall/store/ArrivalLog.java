@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
+import org.onecall.broadcast.ArrivalHistory;
 import org.onecall.broadcast.Arrivals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,16 +25,9 @@ import org.slf4j.LoggerFactory;
  * call_arrival table every few seconds, so the detector sees the arrivals of every server. Counts
  * that cannot be written stay in memory and go with the next flush.
  */
-public final class ArrivalLog implements Arrivals, Runnable {
+public final class ArrivalLog implements Arrivals, ArrivalHistory, Runnable {
     private static final Logger log = LoggerFactory.getLogger(ArrivalLog.class);
-    /** The topic of arrivals overall. */
-    public static final String OVERALL = "";
-
     private record Key(String center, String topic, Instant minute) {
-    }
-
-    /** Arrivals of all servers in one minute. */
-    public record Count(String topic, Instant minute, long calls) {
     }
 
     private final Database db;
@@ -88,7 +82,7 @@ public final class ArrivalLog implements Arrivals, Runnable {
         }
     }
 
-    /** Arrivals of every server of a center, per minute and topic, in [from, to). */
+    @Override
     public List<Count> counts(String center, Instant from, Instant to) throws SQLException {
         List<Count> counts = new ArrayList<>();
         try (Connection c = db.connection();

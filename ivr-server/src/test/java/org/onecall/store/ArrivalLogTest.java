@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.onecall.broadcast.ArrivalHistory;
 
 /** The detector of every server sees the arrivals of all of them. */
 class ArrivalLogTest {
@@ -38,13 +39,13 @@ class ArrivalLogTest {
         a.arrived("metro-311", Optional.empty(), t); // a later flush adds to the same minute
         a.run();
 
-        List<ArrivalLog.Count> counts = a.counts("metro-311", t.minusSeconds(600), t.plusSeconds(600));
+        List<ArrivalHistory.Count> counts = a.counts("metro-311", t.minusSeconds(600), t.plusSeconds(600));
 
         Instant minute = Instant.parse("2026-01-25T14:03:00Z");
         assertThat(counts).containsExactlyInAnyOrder(
-                new ArrivalLog.Count(ArrivalLog.OVERALL, minute, 5),
-                new ArrivalLog.Count("snow", minute, 1),
-                new ArrivalLog.Count("snow", minute.plusSeconds(60), 1));
+                new ArrivalHistory.Count(ArrivalHistory.OVERALL, minute, 5),
+                new ArrivalHistory.Count("snow", minute, 1),
+                new ArrivalHistory.Count("snow", minute.plusSeconds(60), 1));
     }
 
     @Test
@@ -61,6 +62,6 @@ class ArrivalLogTest {
         a.arrived("metro-311", Optional.empty(), t);
         a.run();
         assertThat(a.counts("metro-311", t, t.plusSeconds(60)))
-                .containsExactly(new ArrivalLog.Count(ArrivalLog.OVERALL, t, 2));
+                .containsExactly(new ArrivalHistory.Count(ArrivalHistory.OVERALL, t, 2));
     }
 }
