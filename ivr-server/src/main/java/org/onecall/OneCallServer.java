@@ -9,12 +9,17 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import java.util.List;
 import java.util.Optional;
 
+import org.onecall.admin.AdminServer;
+import org.onecall.admin.AnnouncementCatalog;
 import org.onecall.agi.FastAgiServer;
 import org.onecall.broadcast.Arrivals;
 import org.onecall.broadcast.Board;
 import org.onecall.broadcast.MemoryBoard;
+import org.onecall.config.AdminSettings;
+import org.onecall.config.Center;
 import org.onecall.config.DatabaseSettings;
 import org.onecall.store.ArrivalLog;
 import org.onecall.store.Database;
@@ -31,7 +36,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running OneCall: the configuration and its reloads, the call handler, the FastAGI listener.
+ * A running OneCall: the configuration and its reloads, the call handler, the FastAGI listener,
+ * the admin HTTP API.
  * Wired by hand here so that the command line and the tests start exactly the same server.
  */
 public final class OneCallServer implements AutoCloseable {
@@ -42,18 +48,20 @@ public final class OneCallServer implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final Optional<Records> records;
     private final Board board;
+    private final Optional<AdminServer> admin;
 
     /** The records side: the database and the writer in front of it. */
     public record Records(Database database, RecordWriter writer) {
     }
 
     private OneCallServer(AtomicReference<OneCallConfig> config, FastAgiServer agi, ScheduledExecutorService scheduler,
-                          Optional<Records> records, Board board) {
+                          Optional<Records> records, Board board, Optional<AdminServer> admin) {
         this.config = config;
         this.agi = agi;
         this.scheduler = scheduler;
         this.records = records;
         this.board = board;
+        this.admin = admin;
     }
 
     /** Loads and validates the configuration, then starts listening. An invalid config starts nothing. */
@@ -83,6 +91,19 @@ public final class OneCallServer implements AutoCloseable {
             records.ifPresent(OneCallServer::closeRecords);
             throw e;
         }
+        // What exists comes from the current center files; the states from the board.
+        AnnouncementCatalog catalog = center -> config.get().center(center)
+                .map(c -> c.announcements().values().stream()
+                        .sorted(java.util.Comparator.comparing(Center.AnnouncementSpec::id))
+                        .map(a -> new AnnouncementCatalog.Listed(a.id(), a.topic(), a.prompt())).toList());
+        Optional<AdminServer> admin;
+        try {
+            admin = startAdmin(initial.server().admin(), config, board, catalog, clock);
+        } catch (IOException e) {
+            agi.shutdown(Duration.ZERO);
+            records.ifPresent(OneCallServer::closeRecords);
+            throw e;
+        }
         // One named scheduler for every periodic job.
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("onecall-scheduler").daemon().factory());
@@ -93,11 +114,27 @@ public final class OneCallServer implements AutoCloseable {
         // Twice a second: a switch made on any server reaches every server's next caller within a second.
         sharedBoard.ifPresent(b -> scheduler.scheduleWithFixedDelay(b, 500, 500, TimeUnit.MILLISECONDS));
         arrivals.ifPresent(a -> scheduler.scheduleWithFixedDelay(a, 5, 5, TimeUnit.SECONDS));
-        return new OneCallServer(config, agi, scheduler, records, board);
+        return new OneCallServer(config, agi, scheduler, records, board, admin);
+    }
+
+    /** The admin API when admin.port is set; tokens are read from each snapshot, so a reload applies them. */
+    private static Optional<AdminServer> startAdmin(AdminSettings settings, AtomicReference<OneCallConfig> config,
+                                                    Board board, AnnouncementCatalog catalog, InstantSource clock)
+            throws IOException {
+        if (!settings.enabled()) {
+            return Optional.empty();
+        }
+        return Optional.of(AdminServer.start(new InetSocketAddress(settings.bind(), settings.port().getAsInt()), board,
+                catalog, () -> config.get().server().admin().tokens(), clock));
     }
 
     public InetSocketAddress agiAddress() {
         return agi.address();
+    }
+
+    /** The admin API's base URL (http://host:port), when it runs. */
+    public Optional<String> adminUrl() {
+        return admin.map(AdminServer::url);
     }
 
     public OneCallConfig config() {
@@ -127,6 +164,7 @@ public final class OneCallServer implements AutoCloseable {
     }
 
     public void stop(Duration grace) {
+        admin.ifPresent(AdminServer::close);
         scheduler.shutdownNow();
         agi.shutdown(grace);
         // After the calls: their records are written (or journaled) before the database stops.

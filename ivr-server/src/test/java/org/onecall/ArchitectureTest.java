@@ -28,18 +28,22 @@ class ArchitectureTest {
             "org.apache.commons.configuration2", List.of("config"),
             "ch.vorburger", List.of("store"),
             "com.zaxxer", List.of("store"),
+            "org.eclipse.jetty", List.of("admin"),
             "org.flywaydb", List.of("store"),
             "picocli", List.of("cli"));
 
     /** What a package must not import from this project. */
     private static final Map<String, List<String>> FORBIDDEN = Map.of(
             "routing", List.of("org.onecall.agi", "org.onecall.flow", "org.onecall.store", "org.onecall.cli",
-                    "org.onecall.emulator"),
+                    "org.onecall.emulator", "org.onecall.admin"),
             "config", List.of("org.onecall.agi", "org.onecall.flow", "org.onecall.store", "org.onecall.cli",
-                    "org.onecall.routing", "org.onecall.emulator"),
-            "flow", List.of("org.onecall.agi", "org.onecall.store", "org.onecall.cli", "org.onecall.emulator"),
-            "store", List.of("org.onecall.agi", "org.onecall.cli", "org.onecall.emulator"),
-            "agi", List.of("org.onecall.store", "org.onecall.cli", "org.onecall.emulator"),
+                    "org.onecall.routing", "org.onecall.emulator", "org.onecall.admin"),
+            "flow", List.of("org.onecall.agi", "org.onecall.store", "org.onecall.cli", "org.onecall.emulator",
+                    "org.onecall.admin"),
+            "store", List.of("org.onecall.agi", "org.onecall.cli", "org.onecall.emulator", "org.onecall.admin"),
+            "agi", List.of("org.onecall.store", "org.onecall.cli", "org.onecall.emulator", "org.onecall.admin"),
+            "admin", List.of("org.onecall.agi", "org.onecall.flow", "org.onecall.store", "org.onecall.cli",
+                    "org.onecall.emulator"),
             "emulator", List.of("org.onecall.agi", "org.onecall.flow", "org.onecall.store", "org.onecall.routing",
                     "org.onecall.config"));
 

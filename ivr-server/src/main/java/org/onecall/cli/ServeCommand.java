@@ -36,6 +36,12 @@ final class ServeCommand implements Callable<Integer> {
         System.out.println("  FastAGI  agi://" + agi.getAddress().getHostAddress() + ":" + agi.getPort()
                 + "/<script>   allowed peers " + config.server().agi().allowed()
                 + ", up to " + config.server().agi().maxCalls() + " calls at once");
+        server.adminUrl().ifPresent(url -> {
+            int tokens = config.server().admin().tokens().size();
+            System.out.println("  admin    " + url + "/api/   " + (tokens == 0
+                    ? "no tokens yet: ./onecall admin-token --name NAME --role switch"
+                    : tokens + " token(s) in " + config.server().admin().tokensFile()));
+        });
         ConfigOptions.printCenters(config);
         System.out.println("  config   " + options.directory().toAbsolutePath().normalize() + " (edits reload)");
         System.out.println("Try a call: ./onecall call --server " + agi.getAddress().getHostAddress() + ":"

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -33,11 +34,14 @@ public final class ConfigLoader {
     private final Path directory;
     private final Map<String, String> sets;
     private final Map<String, String> environment;
+    /** Where the last load found the admin tokens, so an edit there reloads (a revocation must apply). */
+    private volatile Path adminTokens;
 
     public ConfigLoader(Path directory, Map<String, String> sets, Map<String, String> environment) {
         this.directory = directory;
         this.sets = Map.copyOf(sets);
         this.environment = Map.copyOf(environment);
+        this.adminTokens = directory.resolve(Keys.defaults().get(Keys.ADMIN_TOKENS)).normalize();
     }
 
     public Path directory() {
@@ -49,6 +53,7 @@ public final class ConfigLoader {
         List<Path> files = new ArrayList<>();
         files.add(directory.resolve(PROPERTIES));
         files.add(directory.resolve(Keys.defaults().get(Keys.PROMPTS_MANIFEST)).normalize());
+        files.add(adminTokens);
         files.addAll(centerFiles());
         return files;
     }
@@ -157,7 +162,37 @@ public final class ConfigLoader {
                         f.intIn(Keys.RECORDS_QUEUE_CAPACITY, 100, 10_000_000),
                         f.durationIn(Keys.RECORDS_RETRY_INTERVAL, Duration.ofMillis(100), Duration.ofMinutes(10)),
                         f.durationIn(Keys.RECORDS_RETENTION, Duration.ofDays(1), Duration.ofDays(36_500)),
-                        f.durationIn(Keys.RECORDS_PERSONAL_RETENTION, Duration.ofDays(1), Duration.ofDays(36_500))));
+                        f.durationIn(Keys.RECORDS_PERSONAL_RETENTION, Duration.ofDays(1), Duration.ofDays(36_500))),
+                admin(f, agi, problems));
+    }
+
+    private AdminSettings admin(Fields f, AgiSettings agi, List<Problem> problems) {
+        InetAddress bind = f.read(Keys.ADMIN_BIND, ConfigLoader::address, "an IP address of this machine, or 0.0.0.0"
+                + " for all (then only HTTPS in front of it should reach it)");
+        OptionalInt port = f.read(Keys.ADMIN_PORT, s -> {
+            if (s.isBlank()) {
+                return OptionalInt.empty();
+            }
+            try {
+                int n = Integer.parseInt(s.strip());
+                if (n < 0 || n > 65535) {
+                    throw new IllegalArgumentException(n + " is out of range");
+                }
+                return OptionalInt.of(n);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("'" + s + "' is not a whole number");
+            }
+        }, "a port from 0 to 65535 (0: a free one), or empty to turn the admin API off");
+        if (port.isPresent() && port.getAsInt() != 0 && port.getAsInt() == agi.port()) {
+            problems.add(new Problem(f.source(Keys.ADMIN_PORT), Keys.ADMIN_PORT, port.getAsInt()
+                    + " is also agi.port; give the admin API a port of its own (default "
+                    + Keys.defaults().get(Keys.ADMIN_PORT) + ")"));
+        }
+        Path file = directory.resolve(f.read(Keys.ADMIN_TOKENS, String::strip, "a path relative to the config folder"))
+                .normalize();
+        adminTokens = file;
+        List<AdminToken> tokens = port.isPresent() ? AdminTokenFile.read(file, rel(file), problems) : List.of();
+        return new AdminSettings(bind, port, file, tokens);
     }
 
     private static Problem unknownKey(String source, String key) {
@@ -210,6 +245,10 @@ public final class ConfigLoader {
         Fields(Map<String, Raw> values, List<Problem> problems) {
             this.values = values;
             this.problems = problems;
+        }
+
+        String source(String key) {
+            return values.get(key).source();
         }
 
         <T> T read(String key, Function<String, T> parse, String fix) {

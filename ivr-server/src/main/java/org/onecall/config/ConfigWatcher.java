@@ -46,6 +46,11 @@ public final class ConfigWatcher implements Runnable {
             if (!next.server().agi().equals(previous.server().agi())) {
                 log.warn("agi.* settings changed; they take effect when the server restarts");
             }
+            AdminSettings admin = next.server().admin();
+            AdminSettings before = previous.server().admin();
+            if (!admin.bind().equals(before.bind()) || !admin.port().equals(before.port())) {
+                log.warn("admin.bind and admin.port changed; they take effect when the server restarts");
+            }
         } catch (ConfigException e) {
             List<String> problems = e.problems().stream().map(Problem::toString).toList();
             if (!problems.equals(lastRejected)) {

@@ -30,6 +30,9 @@ public final class Keys {
     public static final String RECORDS_RETRY_INTERVAL = "records.retry-interval";
     public static final String RECORDS_RETENTION = "records.retention";
     public static final String RECORDS_PERSONAL_RETENTION = "records.personal-data-retention";
+    public static final String ADMIN_BIND = "admin.bind";
+    public static final String ADMIN_PORT = "admin.port";
+    public static final String ADMIN_TOKENS = "admin.tokens";
 
     private static final SequencedMap<String, String> DEFAULTS = new LinkedHashMap<>();
 
@@ -57,6 +60,9 @@ public final class Keys {
         DEFAULTS.put(RECORDS_RETRY_INTERVAL, "2s");
         DEFAULTS.put(RECORDS_RETENTION, "730d");
         DEFAULTS.put(RECORDS_PERSONAL_RETENTION, "90d");
+        DEFAULTS.put(ADMIN_BIND, "127.0.0.1");
+        DEFAULTS.put(ADMIN_PORT, "8311");
+        DEFAULTS.put(ADMIN_TOKENS, "admin-tokens.yaml");
     }
 
     private Keys() {

@@ -10,7 +10,8 @@ import java.time.Duration;
  * @param reloadInterval how often the config files are checked for edits
  * @param promptManifest the prompt texts, relative to the config folder
  * @param database       call records: the database, the journal, retention
+ * @param admin          the administrators' HTTP API and who may use it
  */
 public record ServerSettings(AgiSettings agi, Duration shutdownGrace, Duration reloadInterval, String promptManifest,
-                             DatabaseSettings database) {
+                             DatabaseSettings database, AdminSettings admin) {
 }

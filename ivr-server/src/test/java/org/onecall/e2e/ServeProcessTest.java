@@ -39,6 +39,7 @@ class ServeProcessTest {
         Process serve = new ProcessBuilder(java, "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
                 "-cp", System.getProperty("java.class.path"),
                 "org.onecall.cli.Main", "serve", "--config", config.toString(), "--set", "agi.port=0",
+                "--set", "admin.port=0",
                 "--set", "shutdown.grace=20s", "--set", "records.enabled=false")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         QueueGate gate = new QueueGate();

@@ -38,6 +38,7 @@ final class TestServer implements AutoCloseable {
         TestFiles.copyTree(Path.of("prompts"), tmp.resolve("prompts"));
         Map<String, String> overrides = new LinkedHashMap<>();
         overrides.put("agi.port", "0");
+        overrides.put("admin.port", "0");
         overrides.put("config.reload-interval", "100ms");
         // Call records need a MariaDB; the tests about records turn them on.
         overrides.put("records.enabled", "false");
