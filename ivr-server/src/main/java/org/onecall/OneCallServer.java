@@ -2,6 +2,8 @@ package org.onecall;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.concurrent.Executors;
@@ -14,6 +16,7 @@ import java.util.Optional;
 import org.onecall.agi.FastAgiServer;
 import org.onecall.broadcast.Board;
 import org.onecall.broadcast.MemoryBoard;
+import org.onecall.broadcast.Recordings;
 import org.onecall.config.DatabaseSettings;
 import org.onecall.store.Database;
 import org.onecall.store.DatabaseBoard;
@@ -70,7 +73,9 @@ public final class OneCallServer implements AutoCloseable {
         Optional<DatabaseBoard> sharedBoard = records.map(r -> new DatabaseBoard(r.database(), clock));
         sharedBoard.ifPresent(DatabaseBoard::run);
         Board board = sharedBoard.<Board>map(b -> b).orElseGet(() -> new MemoryBoard(clock));
-        CallHandler handler = new CallHandler(config::get, clock, recorder, board);
+        Recordings recordings = new Recordings();
+        prepareRecordingsDir(initial);
+        CallHandler handler = new CallHandler(config::get, clock, recorder, board, recordings);
         FastAgiServer agi = new FastAgiServer(initial.server().agi(), handler::handle);
         try {
             agi.start();
@@ -88,6 +93,23 @@ public final class OneCallServer implements AutoCloseable {
         // Twice a second: a switch made on any server reaches every server's next caller within a second.
         sharedBoard.ifPresent(b -> scheduler.scheduleWithFixedDelay(b, 500, 500, TimeUnit.MILLISECONDS));
         return new OneCallServer(config, agi, scheduler, records, board);
+    }
+
+    /**
+     * Asterisk's RECORD FILE does not create folders. When Asterisk runs on this machine (the
+     * shipped setup) this makes the folder; elsewhere it must exist where Asterisk runs.
+     */
+    private static void prepareRecordingsDir(OneCallConfig config) {
+        if (config.centers().stream().noneMatch(c -> c.adminEntry().isPresent())) {
+            return;
+        }
+        Path dir = config.server().recordingsDir();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            log.warn("could not create {} ({}): administrators' recordings need it where Asterisk runs", dir,
+                    e.getMessage());
+        }
     }
 
     public InetSocketAddress agiAddress() {

@@ -30,6 +30,7 @@ public final class Keys {
     public static final String RECORDS_RETRY_INTERVAL = "records.retry-interval";
     public static final String RECORDS_RETENTION = "records.retention";
     public static final String RECORDS_PERSONAL_RETENTION = "records.personal-data-retention";
+    public static final String ADMIN_RECORDINGS_DIR = "admin.recordings-dir";
 
     private static final SequencedMap<String, String> DEFAULTS = new LinkedHashMap<>();
 
@@ -57,6 +58,7 @@ public final class Keys {
         DEFAULTS.put(RECORDS_RETRY_INTERVAL, "2s");
         DEFAULTS.put(RECORDS_RETENTION, "730d");
         DEFAULTS.put(RECORDS_PERSONAL_RETENTION, "90d");
+        DEFAULTS.put(ADMIN_RECORDINGS_DIR, "../data/recordings");
     }
 
     private Keys() {

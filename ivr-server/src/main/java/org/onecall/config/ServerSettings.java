@@ -1,5 +1,6 @@
 package org.onecall.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -10,7 +11,9 @@ import java.time.Duration;
  * @param reloadInterval how often the config files are checked for edits
  * @param promptManifest the prompt texts, relative to the config folder
  * @param database       call records: the database, the journal, retention
+ * @param recordingsDir  where Asterisk writes the messages administrators record by phone (an
+ *                       absolute path, sent to Asterisk in RECORD FILE)
  */
 public record ServerSettings(AgiSettings agi, Duration shutdownGrace, Duration reloadInterval, String promptManifest,
-                             DatabaseSettings database) {
+                             DatabaseSettings database, Path recordingsDir) {
 }

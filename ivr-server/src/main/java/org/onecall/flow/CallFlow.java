@@ -13,6 +13,7 @@ import java.util.Map;
 
 import org.onecall.broadcast.Announcement;
 import org.onecall.broadcast.Board;
+import org.onecall.broadcast.Recordings;
 import org.onecall.config.Center;
 import org.onecall.config.PromptKeys;
 import org.onecall.config.Target;
@@ -39,10 +40,12 @@ final class CallFlow {
     private final MenuRunner menus = new MenuRunner();
     private final InstantSource clock;
     private final Board board;
+    private final Recordings recordings;
 
-    CallFlow(InstantSource clock, Board board) {
+    CallFlow(InstantSource clock, Board board, Recordings recordings) {
         this.clock = clock;
         this.board = board;
+        this.recordings = recordings;
     }
 
     Outcome run(CallPort call, Journey j) {
@@ -216,10 +219,12 @@ final class CallFlow {
             log.info("announcement {} plays", a.id());
             j.announcements.add(a.id());
             j.path.add("announcement:" + a.id());
+            // A message an administrator recorded by phone replaces the configured one, in every language.
+            String prompt = recordings.current(j.center.id(), a.id()).orElse(a.prompt());
             if (a.skippable()) {
-                call.playSkippable(a.prompt());
+                call.playSkippable(prompt);
             } else {
-                call.play(a.prompt());
+                call.play(prompt);
             }
         }
         for (Center.AnnouncementSpec a : playing) {
