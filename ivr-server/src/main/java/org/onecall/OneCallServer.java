@@ -2,6 +2,8 @@ package org.onecall;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.concurrent.Executors;
@@ -20,6 +22,7 @@ import org.onecall.broadcast.Board;
 import org.onecall.broadcast.MemoryBoard;
 import org.onecall.config.AdminSettings;
 import org.onecall.config.Center;
+import org.onecall.broadcast.Recordings;
 import org.onecall.config.DatabaseSettings;
 import org.onecall.store.ArrivalLog;
 import org.onecall.store.Database;
@@ -82,8 +85,10 @@ public final class OneCallServer implements AutoCloseable {
         Board board = sharedBoard.<Board>map(b -> b).orElseGet(() -> new MemoryBoard(clock));
         // Each server counts its arrivals into the shared table: the detector sees them all.
         Optional<ArrivalLog> arrivals = records.map(r -> new ArrivalLog(r.database(), serverId()));
+        Recordings recordings = new Recordings();
+        prepareRecordingsDir(initial);
         CallHandler handler = new CallHandler(config::get, clock, recorder, board,
-                arrivals.<Arrivals>map(a -> a).orElse(Arrivals.NONE));
+                arrivals.<Arrivals>map(a -> a).orElse(Arrivals.NONE), recordings);
         FastAgiServer agi = new FastAgiServer(initial.server().agi(), handler::handle);
         try {
             agi.start();
@@ -126,6 +131,23 @@ public final class OneCallServer implements AutoCloseable {
         }
         return Optional.of(AdminServer.start(new InetSocketAddress(settings.bind(), settings.port().getAsInt()), board,
                 catalog, () -> config.get().server().admin().tokens(), clock));
+    }
+
+    /**
+     * Asterisk's RECORD FILE does not create folders. When Asterisk runs on this machine (the
+     * shipped setup) this makes the folder; elsewhere it must exist where Asterisk runs.
+     */
+    private static void prepareRecordingsDir(OneCallConfig config) {
+        if (config.centers().stream().noneMatch(c -> c.adminEntry().isPresent())) {
+            return;
+        }
+        Path dir = config.server().recordingsDir();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            log.warn("could not create {} ({}): administrators' recordings need it where Asterisk runs", dir,
+                    e.getMessage());
+        }
     }
 
     public InetSocketAddress agiAddress() {

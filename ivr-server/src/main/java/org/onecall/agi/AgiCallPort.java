@@ -15,6 +15,7 @@ import org.asteriskjava.fastagi.command.GetFullVariableCommand;
 import org.asteriskjava.fastagi.command.SayDigitsCommand;
 import org.asteriskjava.fastagi.command.GetVariableCommand;
 import org.asteriskjava.fastagi.command.HangupCommand;
+import org.asteriskjava.fastagi.command.RecordFileCommand;
 import org.asteriskjava.fastagi.command.SetVariableCommand;
 import org.asteriskjava.fastagi.command.StreamFileCommand;
 import org.asteriskjava.fastagi.reply.AgiReply;
@@ -23,6 +24,7 @@ import org.onecall.flow.CallPort;
 import org.onecall.flow.CallerHungUp;
 import org.onecall.flow.Input;
 import org.onecall.flow.QueueResult;
+import org.onecall.flow.Recording;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +39,9 @@ final class AgiCallPort implements CallPort {
     private static final Logger log = LoggerFactory.getLogger(AgiCallPort.class);
     /** The dialplan context that plays ONECALL_WHISPER to the agent (dialplans/extensions_onecall.conf). */
     static final String WHISPER_GOSUB = "onecall-whisper";
+    /** Asterisk's "wav" is 8 kHz signed linear: endpos counts samples at that rate. */
+    private static final String RECORDING_FORMAT = "wav";
+    private static final long SAMPLES_PER_SECOND = 8000;
 
     private final AgiChannel channel;
     private final AgiConnection connection;
@@ -90,6 +95,29 @@ final class AgiCallPort implements CallPort {
     @Override
     public void sayDigits(String digits) {
         send(new SayDigitsCommand(digits));
+    }
+
+    @Override
+    public Recording record(String file, Duration maxDuration, Duration silence) {
+        connection.allowExtraReplyTime(maxDuration);
+        // "200 result=35 endpos=N" ('#'), "200 result=<ms left> (timeout) endpos=N" (silence or the
+        // time limit, record.txt), "200 result=-1 (hangup|writefile|...) endpos=N".
+        AgiReply reply = send(new RecordFileCommand(file, RECORDING_FORMAT, "#", (int) maxDuration.toMillis(), 0, true,
+                (int) silence.toSeconds()));
+        if (reply.getResultCode() == -1) {
+            if (!alive()) {
+                throw new CallerHungUp();
+            }
+            // "(writefile)": Asterisk could not create the file, say; the flow owns up and logs it.
+            return new Recording.Failed(reply.getExtra() == null ? "error" : reply.getExtra());
+        }
+        long samples;
+        try {
+            samples = Long.parseLong(String.valueOf(reply.getAttribute("endpos")).strip());
+        } catch (NumberFormatException e) {
+            samples = 0;
+        }
+        return new Recording.Saved(Duration.ofMillis(samples * 1000 / SAMPLES_PER_SECOND));
     }
 
     @Override

@@ -68,6 +68,8 @@ final class ConfigOptions {
         for (Center c : config.centers()) {
             System.out.println("  center   " + c.id() + " (" + c.name() + "): scripts " + c.scripts() + ", numbers "
                     + c.numbers() + ", languages " + c.languages());
+            c.adminEntry().ifPresent(a -> System.out.println("           administrators' entry: scripts " + a.scripts()
+                    + ", numbers " + a.numbers() + ", " + a.admins().size() + " administrator(s)"));
         }
     }
 }

@@ -19,6 +19,7 @@ import java.util.Set;
  * @param holidays      days every calendar but a 24/7 one is closed
  * @param start         the first menu after the greeting
  * @param afterHours    the menu a caller reaches when the desk they need is closed
+ * @param adminEntry    the administrators' phone entry, if the center has one
  */
 public record Center(String id, String name, ZoneId timezone, List<String> scripts, List<String> numbers,
                      Map<String, String> languageLines, PriorityEntries priority, List<String> languages,
@@ -26,7 +27,8 @@ public record Center(String id, String name, ZoneId timezone, List<String> scrip
                      Routing routing, Map<String, City> cities, Map<String, Topic> topics, Prompts prompts,
                      Optional<Emergency> emergency, Optional<Survey> survey, String start, String afterHours,
                      Map<String, Menu> menus, Map<String, Collect> collects, Map<String, Info> infos,
-                     RecordPolicy records, Map<String, AnnouncementSpec> announcements, String file) {
+                     RecordPolicy records, Map<String, AnnouncementSpec> announcements,
+                     Optional<AdminEntry> adminEntry, String file) {
     public Center {
         scripts = List.copyOf(scripts);
         numbers = List.copyOf(numbers);
@@ -68,6 +70,60 @@ public record Center(String id, String name, ZoneId timezone, List<String> scrip
      */
     public record AnnouncementSpec(String id, String prompt, Optional<String> topic, Optional<String> offer,
                                    boolean skippable) {
+    }
+
+    /**
+     * The administrators' phone entry: its own AGI scripts or numbers, where an administrator keys
+     * in an id and a PIN, then switches announcements or records a new message for one.
+     *
+     * @param maxTries     wrong tries allowed on one call, and within {@code lockout} for one id or
+     *                     one caller number before it is locked
+     * @param lockout      how long an id or a caller number stays locked
+     * @param maxRecording the longest message an administrator can record
+     * @param admins       administrator id -> administrator
+     */
+    public record AdminEntry(List<String> scripts, List<String> numbers, int maxTries, Duration lockout,
+                             Duration maxRecording, Map<String, PhoneAdmin> admins) {
+        public AdminEntry {
+            scripts = List.copyOf(scripts);
+            numbers = List.copyOf(numbers);
+            admins = Map.copyOf(admins);
+        }
+    }
+
+    /**
+     * An administrator who may sign in by phone. Only a hash of the PIN is kept: the SHA-256, in
+     * hex, of "center:id:pin", so equal PINs of two administrators or two centers hash apart.
+     */
+    public record PhoneAdmin(String id, String name, String pinSha256) {
+        /** The digits an administrator keys in: an id of up to 10, a PIN of 4 to 12. */
+        public static final int MAX_ID_DIGITS = 10;
+        public static final int MIN_PIN_DIGITS = 4;
+        public static final int MAX_PIN_DIGITS = 12;
+
+        /** The hash a center file keeps for this PIN ({@code ./onecall pin-hash} prints it). */
+        public static String pinHash(String center, String id, String pin) {
+            try {
+                byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                        .digest((center + ":" + id + ":" + pin).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                return java.util.HexFormat.of().formatHex(digest);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java runtime has SHA-256", e);
+            }
+        }
+
+        /** Whether this PIN is the administrator's; compared in constant time, so timing tells nothing. */
+        public boolean accepts(String center, String pin) {
+            return java.security.MessageDigest.isEqual(
+                    pinHash(center, id, pin).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                    pinSha256.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+
+        @Override
+        public String toString() {
+            // Even the hash stays out of logs: with a 4-digit PIN it is quickly reversed.
+            return "PhoneAdmin[id=" + id + ", name=" + name + "]";
+        }
     }
 
     /** How the caller's number is kept in the call record. */

@@ -13,11 +13,13 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.apache.commons.configuration2.YAMLConfiguration;
 import org.apache.commons.configuration2.builder.FileBasedConfigurationBuilder;
@@ -55,7 +57,11 @@ final class CenterReader {
             "collect\\.[^.]+\\.(prompt|digits|then)",
             "info\\.[^.]+\\.(prompt|say-digits|then)",
             "records\\.caller-number", "records\\.districts\\.[^.]+",
-            "announcements\\.[^.]+\\.(prompt|topic|offer|skippable)").stream().map(Pattern::compile).toList();
+            "announcements\\.[^.]+\\.(prompt|topic|offer|skippable)",
+            "admin-entry\\.(scripts|numbers|max-tries|lockout|max-recording)",
+            "phone-admins\\.[^.]+\\.(name|pin-sha256)").stream().map(Pattern::compile).toList();
+    private static final Pattern ADMIN_ID = Pattern.compile("[0-9]{1," + Center.PhoneAdmin.MAX_ID_DIGITS + "}");
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
 
     private final Path path;
     private final String file;
@@ -82,7 +88,11 @@ final class CenterReader {
         }
         for (var it = yaml.getKeys(); it.hasNext(); ) {
             String key = it.next();
-            if (KNOWN.stream().noneMatch(p -> p.matcher(key).matches())) {
+            if (key.matches("phone-admins\\.[^.]+\\.pin")) {
+                // The value is not repeated here: it is a PIN in clear.
+                problem(key, "a PIN never goes into a file in clear; remove it and give pin-sha256, made with"
+                        + " ./onecall pin-hash --center <id> --admin <admin id>");
+            } else if (KNOWN.stream().noneMatch(p -> p.matcher(key).matches())) {
                 problem(key, "unknown key; the keys a center file takes are listed in config/centers/README.md");
             }
         }
@@ -154,12 +164,15 @@ final class CenterReader {
                         t.text("offer").map(o -> checkPrompt(t.path("offer"), o)),
                         t.text("skippable").map(x -> x.equals("true")).orElse(true)));
 
+        Optional<Center.AdminEntry> adminEntry = adminEntry(root, id, scripts, numbers, lines, priority,
+                announcements);
+
         if (problems.size() > problemsBefore) {
             return Optional.empty();
         }
         Center center = new Center(id, name, zone, scripts, numbers, lines, priority, languages, calendars, holidays,
                 queues, routing, cities, topics, p, emergency, survey, start, afterHours, menus, collects, infos,
-                records, announcements, file);
+                records, announcements, adminEntry, file);
         FlowGraph.check(center).forEach(m -> problem(m.key(), m.message()));
         return problems.size() > problemsBefore ? Optional.empty() : Optional.of(center);
     }
@@ -298,6 +311,67 @@ final class CenterReader {
                 t.text("no-input").map(x -> checkPrompt(t.path("no-input"), x)).orElse(p.noInput()),
                 target(t, "failure").orElse(new Target.Agent()),
                 t.text("next").map(n -> new Target.ToMenu(checkId(t.path("next"), n))));
+    }
+
+    private Optional<Center.AdminEntry> adminEntry(Tree root, String center, List<String> scripts,
+                                                   List<String> numbers, Map<String, String> lines,
+                                                   Center.PriorityEntries priority,
+                                                   Map<String, Center.AnnouncementSpec> announcements) {
+        Map<String, Center.PhoneAdmin> admins = map(root, "phone-admins", this::phoneAdmin);
+        Optional<Tree> entry = root.child("admin-entry");
+        if (entry.isEmpty()) {
+            if (!admins.isEmpty()) {
+                problem("admin-entry", "is missing, so the phone-admins cannot call in; add admin-entry with its"
+                        + " scripts or numbers, or remove phone-admins");
+            }
+            return Optional.empty();
+        }
+        Tree e = entry.get();
+        List<String> adminScripts = entries(e, "scripts");
+        List<String> adminNumbers = entries(e, "numbers");
+        if (adminScripts.isEmpty() && adminNumbers.isEmpty()) {
+            problem(e.path("scripts"), "neither scripts nor numbers are given, so no administrator can call in;"
+                    + " give a script like " + (center == null ? "311" : center) + "-admin");
+        }
+        // A caller must never land in the administrators' entry, nor an administrator in the menus.
+        List<String> residents = Stream.of(scripts, numbers, List.copyOf(lines.keySet()), priority.scripts(),
+                priority.numbers()).flatMap(List::stream).toList();
+        for (String x : Stream.concat(adminScripts.stream(), adminNumbers.stream()).toList()) {
+            if (residents.contains(x)) {
+                problem(e.key(), "'" + x + "' already reaches this center's callers; the administrators' entry"
+                        + " needs a script or number of its own");
+            }
+        }
+        if (admins.isEmpty()) {
+            problem("phone-admins", "is missing or empty, so nobody can sign in at admin-entry; add an"
+                    + " administrator: an id (digits) with name and pin-sha256");
+        }
+        if (announcements.isEmpty()) {
+            problem(e.key(), "the center has no announcements for administrators to switch; add announcements"
+                    + " or remove admin-entry");
+        }
+        return Optional.of(new Center.AdminEntry(adminScripts, adminNumbers, intIn(e, "max-tries", 3, 1, 10),
+                duration(e, "lockout", Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofHours(24)),
+                duration(e, "max-recording", Duration.ofMinutes(2), Duration.ofSeconds(10), Duration.ofMinutes(10)),
+                admins));
+    }
+
+    private Center.PhoneAdmin phoneAdmin(String id, Tree t) {
+        if (!ADMIN_ID.matcher(id).matches()) {
+            problem(t.key(), "'" + id + "' is not an administrator id; use 1 to " + Center.PhoneAdmin.MAX_ID_DIGITS
+                    + " digits, the number the administrator keys in (quote it: \"1001\")");
+        }
+        String name = t.text("name").filter(n -> !n.isBlank()).orElseGet(() -> {
+            problem(t.path("name"), "is missing; the administrator's name, for the logs and the audit");
+            return id;
+        });
+        String hash = t.text("pin-sha256").orElse("");
+        if (!SHA256_HEX.matcher(hash).matches()) {
+            problem(t.path("pin-sha256"), (hash.isEmpty() ? "is missing" : "is not 64 hex digits")
+                    + "; the SHA-256 of \"<center>:<id>:<pin>\" in hex: ./onecall pin-hash --center <center> --admin "
+                    + id + " reads the PIN and prints it");
+        }
+        return new Center.PhoneAdmin(id, name, hash.toLowerCase(Locale.ROOT));
     }
 
     private Center.RecordPolicy records(Tree root) {

@@ -71,6 +71,7 @@ public final class ConfigLoader {
             new CenterReader(file, rel(file), problems).read().ifPresent(centers::add);
         }
         crossCheck(centers, problems);
+        checkRecordingsDir(server, centers, problems);
         Path manifestFile = directory.resolve(server.promptManifest()).normalize();
         Optional<PromptManifest> manifest = PromptManifest.read(manifestFile, rel(manifestFile), problems);
         manifest.ifPresent(m -> centers.forEach(c -> m.check(c, rel(manifestFile), problems)));
@@ -163,7 +164,9 @@ public final class ConfigLoader {
                         f.durationIn(Keys.RECORDS_RETRY_INTERVAL, Duration.ofMillis(100), Duration.ofMinutes(10)),
                         f.durationIn(Keys.RECORDS_RETENTION, Duration.ofDays(1), Duration.ofDays(36_500)),
                         f.durationIn(Keys.RECORDS_PERSONAL_RETENTION, Duration.ofDays(1), Duration.ofDays(36_500))),
-                admin(f, agi, problems));
+                admin(f, agi, problems),
+                f.read(Keys.ADMIN_RECORDINGS_DIR, s -> directory.resolve(s.strip()).toAbsolutePath().normalize(),
+                        "a folder"));
     }
 
     private AdminSettings admin(Fields f, AgiSettings agi, List<Problem> problems) {
@@ -287,6 +290,19 @@ public final class ConfigLoader {
         }
     }
 
+    /**
+     * The folder is sent to Asterisk inside RECORD FILE and STREAM FILE command lines, where a
+     * blank or a quote would split or end the file name. Only an administrators' entry records.
+     */
+    private void checkRecordingsDir(ServerSettings server, List<Center> centers, List<Problem> problems) {
+        String dir = server.recordingsDir().toString();
+        if (centers.stream().anyMatch(c -> c.adminEntry().isPresent()) && !dir.matches("[A-Za-z0-9_/.+-]+")) {
+            problems.add(new Problem(rel(directory.resolve(PROPERTIES)), Keys.ADMIN_RECORDINGS_DIR, "'" + dir
+                    + "' cannot be sent to Asterisk; choose a folder whose path has only letters, digits and"
+                    + " / . _ + -"));
+        }
+    }
+
     private static void crossCheck(List<Center> centers, List<Problem> problems) {
         Map<String, Center> ids = new LinkedHashMap<>();
         Map<String, Center> entries = new LinkedHashMap<>();
@@ -296,7 +312,10 @@ public final class ConfigLoader {
                 problems.add(new Problem(c.file(), "id", "'" + c.id() + "' is also the id of " + other.file()
                         + "; every center needs its own id"));
             }
-            for (String entry : Stream.concat(c.allScripts().stream(), c.allNumbers().stream()).distinct().toList()) {
+            List<String> adminEntries = c.adminEntry()
+                    .map(a -> Stream.concat(a.scripts().stream(), a.numbers().stream()).toList()).orElse(List.of());
+            for (String entry : Stream.of(c.allScripts(), c.allNumbers(), adminEntries).flatMap(List::stream)
+                    .distinct().toList()) {
                 Center taken = entries.putIfAbsent(entry, c);
                 if (taken != null && taken != c) {
                     problems.add(new Problem(c.file(), "scripts/numbers", "'" + entry + "' already reaches "

@@ -33,6 +33,7 @@ public final class Keys {
     public static final String ADMIN_BIND = "admin.bind";
     public static final String ADMIN_PORT = "admin.port";
     public static final String ADMIN_TOKENS = "admin.tokens";
+    public static final String ADMIN_RECORDINGS_DIR = "admin.recordings-dir";
 
     private static final SequencedMap<String, String> DEFAULTS = new LinkedHashMap<>();
 
@@ -63,6 +64,7 @@ public final class Keys {
         DEFAULTS.put(ADMIN_BIND, "127.0.0.1");
         DEFAULTS.put(ADMIN_PORT, "8311");
         DEFAULTS.put(ADMIN_TOKENS, "admin-tokens.yaml");
+        DEFAULTS.put(ADMIN_RECORDINGS_DIR, "../data/recordings");
     }
 
     private Keys() {

@@ -1,6 +1,7 @@
 package org.onecall.config;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /** Every sound a center can play, and the names of the sounds the server plays without the file naming them. */
@@ -11,6 +12,28 @@ public final class PromptKeys {
     public static final String LANGUAGE_PREFIX = "onecall/language/";
     public static final String OTHER_LANGUAGE = "other";
 
+    // The administrators' phone entry. It speaks the center's default language only: it serves a
+    // handful of staff, not the public, so these need a text in that one language.
+    public static final String ADMIN_ENTER_ID = "onecall/admin/enter-id";
+    public static final String ADMIN_ENTER_PIN = "onecall/admin/enter-pin";
+    public static final String ADMIN_WRONG = "onecall/admin/wrong";
+    public static final String ADMIN_LOCKED = "onecall/admin/locked";
+    public static final String ADMIN_ANNOUNCEMENT = "onecall/admin/announcement";
+    public static final String ADMIN_IS_ON = "onecall/admin/is-on";
+    public static final String ADMIN_IS_ARMED = "onecall/admin/is-armed";
+    public static final String ADMIN_IS_OFF = "onecall/admin/is-off";
+    public static final String ADMIN_CHOOSE = "onecall/admin/choose";
+    public static final String ADMIN_ACTIONS = "onecall/admin/actions";
+    public static final String ADMIN_DONE = "onecall/admin/done";
+    public static final String ADMIN_NOT_SAVED = "onecall/admin/not-saved";
+    public static final String ADMIN_RECORD = "onecall/admin/record";
+    public static final String ADMIN_YOU_RECORDED = "onecall/admin/you-recorded";
+    public static final String ADMIN_KEEP = "onecall/admin/keep";
+    public static final String ADMIN_NOT_RECORDED = "onecall/admin/not-recorded";
+    private static final List<String> ADMIN = List.of(ADMIN_ENTER_ID, ADMIN_ENTER_PIN, ADMIN_WRONG, ADMIN_LOCKED,
+            ADMIN_ANNOUNCEMENT, ADMIN_IS_ON, ADMIN_IS_ARMED, ADMIN_IS_OFF, ADMIN_CHOOSE, ADMIN_ACTIONS, ADMIN_DONE,
+            ADMIN_NOT_SAVED, ADMIN_RECORD, ADMIN_YOU_RECORDED, ADMIN_KEEP, ADMIN_NOT_RECORDED);
+
     private PromptKeys() {
     }
 
@@ -18,6 +41,7 @@ public final class PromptKeys {
         return LANGUAGE_PREFIX + code;
     }
 
+    /** What callers can hear: each needs a text in every language of the center. */
     public static Set<String> of(Center c) {
         Set<String> keys = new LinkedHashSet<>();
         Center.Prompts p = c.prompts();
@@ -50,5 +74,13 @@ public final class PromptKeys {
         keys.add(INTERPRETER_WHISPER);
         keys.add(PRIORITY_WHISPER);
         return keys;
+    }
+
+    /**
+     * What only the administrators' entry plays, in the center's default language: empty for a
+     * center without one. (It also plays the center's notices and announcements, which callers hear too.)
+     */
+    public static Set<String> admin(Center c) {
+        return c.adminEntry().isEmpty() ? Set.of() : new LinkedHashSet<>(ADMIN);
     }
 }

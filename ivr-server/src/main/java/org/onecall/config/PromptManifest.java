@@ -64,22 +64,37 @@ public record PromptManifest(Map<String, Map<String, String>> texts, Set<String>
         return Optional.of(new PromptManifest(texts, mixed));
     }
 
-    /** Every prompt a center can play has a text in each of its languages. */
+    /**
+     * Every prompt a center's callers can hear has a text in each of its languages; every prompt
+     * of its administrators' entry, in its default language.
+     */
     void check(Center c, String manifestName, List<Problem> problems) {
-        for (String key : PromptKeys.of(c)) {
-            Map<String, String> byLanguage = texts.get(key);
-            if (byLanguage == null) {
-                problems.add(new Problem(manifestName, key, "has no texts; " + c.id() + " (" + c.file()
-                        + ") plays it: add it with a text for each of " + c.languages()));
-                continue;
+        Set<String> callers = PromptKeys.of(c);
+        for (String key : callers) {
+            check(c, key, c.languages(), " serves ", manifestName, problems);
+        }
+        for (String key : PromptKeys.admin(c)) {
+            if (!callers.contains(key)) {
+                check(c, key, List.of(c.defaultLanguage()), "'s administrators' entry speaks ", manifestName,
+                        problems);
             }
-            if (mixed.contains(key)) {
-                continue;
-            }
-            for (String l : c.languages()) {
-                if (byLanguage.getOrDefault(l, "").isBlank()) {
-                    problems.add(new Problem(manifestName, key, "has no " + l + " text; " + c.id() + " serves " + l));
-                }
+        }
+    }
+
+    private void check(Center c, String key, List<String> languages, String speaks, String manifestName,
+                       List<Problem> problems) {
+        Map<String, String> byLanguage = texts.get(key);
+        if (byLanguage == null) {
+            problems.add(new Problem(manifestName, key, "has no texts; " + c.id() + " (" + c.file()
+                    + ") plays it: add it with a text for each of " + languages));
+            return;
+        }
+        if (mixed.contains(key)) {
+            return;
+        }
+        for (String l : languages) {
+            if (byLanguage.getOrDefault(l, "").isBlank()) {
+                problems.add(new Problem(manifestName, key, "has no " + l + " text; " + c.id() + speaks + l));
             }
         }
     }

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.onecall.broadcast.Announcement;
 import org.onecall.broadcast.Arrivals;
 import org.onecall.broadcast.Board;
+import org.onecall.broadcast.Recordings;
 import org.onecall.config.Center;
 import org.onecall.config.PromptKeys;
 import org.onecall.config.Target;
@@ -41,11 +42,13 @@ final class CallFlow {
     private final InstantSource clock;
     private final Board board;
     private final Arrivals arrivals;
+    private final Recordings recordings;
 
-    CallFlow(InstantSource clock, Board board, Arrivals arrivals) {
+    CallFlow(InstantSource clock, Board board, Arrivals arrivals, Recordings recordings) {
         this.clock = clock;
         this.board = board;
         this.arrivals = arrivals;
+        this.recordings = recordings;
     }
 
     Outcome run(CallPort call, Journey j) {
@@ -221,10 +224,12 @@ final class CallFlow {
             log.info("announcement {} plays", a.id());
             j.announcements.add(a.id());
             j.path.add("announcement:" + a.id());
+            // A message an administrator recorded by phone replaces the configured one, in every language.
+            String prompt = recordings.current(j.center.id(), a.id()).orElse(a.prompt());
             if (a.skippable()) {
-                call.playSkippable(a.prompt());
+                call.playSkippable(prompt);
             } else {
-                call.play(a.prompt());
+                call.play(prompt);
             }
         }
         for (Center.AnnouncementSpec a : playing) {

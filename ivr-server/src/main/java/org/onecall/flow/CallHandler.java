@@ -8,6 +8,8 @@ import java.util.function.Supplier;
 
 import org.onecall.broadcast.Arrivals;
 import org.onecall.broadcast.Board;
+import org.onecall.broadcast.PinGuard;
+import org.onecall.broadcast.Recordings;
 import org.onecall.config.Center;
 import org.onecall.config.OneCallConfig;
 import org.onecall.routing.CenterSelector;
@@ -15,8 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one call: picks its center from the configuration snapshot current when the call
- * starts (a reload never changes a call in progress), runs the flow, and logs one summary line.
+ * Runs one call: picks its center and entry from the configuration snapshot current when the
+ * call starts (a reload never changes a call in progress), runs the callers' flow, or the
+ * administrators' on their own entry, and logs one summary line.
  */
 public final class CallHandler {
     /** Tells the dialplan what OneCall did: DONE, EMERGENCY (dial 911), NO_CENTER, BUSY. */
@@ -27,31 +30,53 @@ public final class CallHandler {
     private final Supplier<OneCallConfig> config;
     private final InstantSource clock;
     private final CallFlow flow;
+    private final AdminCall admin;
     private final CallRecorder recorder;
 
+    /**
+     * @param recordings messages administrators recorded by phone, heard in place of the configured ones
+     */
     public CallHandler(Supplier<OneCallConfig> config, InstantSource clock, CallRecorder recorder, Board board,
-                       Arrivals arrivals) {
+                       Arrivals arrivals, Recordings recordings) {
         this.config = config;
         this.clock = clock;
-        this.flow = new CallFlow(clock, board, arrivals);
+        this.flow = new CallFlow(clock, board, arrivals, recordings);
+        // One guard per server: wrong PINs count across all its calls.
+        this.admin = new AdminCall(clock, board, recordings, new PinGuard(clock));
         this.recorder = recorder;
     }
 
-    /** Returns the summary, or empty when no center answers the number (the dialplan falls back). */
+    /**
+     * Returns the caller's summary, or empty when no center answers the number (the dialplan
+     * falls back) or the call was an administrator's (which leaves no call record).
+     */
     public Optional<CallSummary> handle(CallPort call) {
-        Instant start = clock.instant();
         CallInfo info = call.info();
         OneCallConfig snapshot = config.get();
-        Optional<Center> center = CenterSelector.select(snapshot.centers(), info.script(), info.dialed(), info.extension());
-        if (center.isEmpty()) {
+        Optional<CenterSelector.Entry> entry = CenterSelector.entry(snapshot.centers(), info.script(), info.dialed(),
+                info.extension());
+        if (entry.isEmpty()) {
             log.warn("no center for script '{}', dialed '{}', extension '{}': handing the call back to the dialplan",
                     info.script(), info.dialed(), info.extension());
             call.setVariable(STATUS_VARIABLE, "NO_CENTER");
             return Optional.empty();
         }
+        return switch (entry.get()) {
+            case CenterSelector.Entry.Callers(Center c) -> Optional.of(caller(call, info, c));
+            case CenterSelector.Entry.Administrators(Center c) -> {
+                log.info("call from '{}' to '{}' (script '{}') -> administrators' entry of {}", info.caller(),
+                        info.dialed(), info.script(), c.id());
+                admin.run(call, c, snapshot.server().recordingsDir());
+                yield Optional.empty();
+            }
+        };
+    }
+
+    private CallSummary caller(CallPort call, CallInfo info, Center center) {
+        Instant start = clock.instant();
         log.info("call from '{}' to '{}' (script '{}') -> center {}", info.caller(), info.dialed(), info.script(),
-                center.get().id());
-        Journey j = new Journey(center.get());
+                center.id());
+        Journey j = new Journey(center);
         Outcome outcome;
         boolean hungUp = false;
         try {
@@ -87,6 +112,6 @@ public final class CallHandler {
                 summary.surveyScore().isPresent() ? "; survey " + summary.surveyScore().getAsInt() : "");
         // Hands the record to a writer that never blocks: the caller is not kept waiting on the database.
         recorder.record(summary);
-        return Optional.of(summary);
+        return summary;
     }
 }

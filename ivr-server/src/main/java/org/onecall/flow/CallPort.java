@@ -24,6 +24,13 @@ public interface CallPort {
     /** Reads a number out digit by digit (a phone number, a request number). */
     void sayDigits(String digits);
 
+    /**
+     * Beeps, then records what the caller says into {@code file} (an absolute path without
+     * extension; Asterisk writes {@code file.wav}) until '#', {@code silence} of quiet, or
+     * {@code maxDuration}. {@link #play(String)} with the same name plays it back.
+     */
+    Recording record(String file, Duration maxDuration, Duration silence);
+
     void setVariable(String name, String value);
 
     /** Evaluates a dialplan expression such as ${QUEUE_MEMBER(q,ready)}; empty when it has no value. */

@@ -50,7 +50,8 @@ class ConfigWatcherTest {
         Files.writeString(added, Files.readString(dir.resolve("centers/gyeonggi-120.yaml"))
                 .replace("id: gyeonggi-120", "id: extra-120").replace("0311200", "0319990")
                 .replace("scripts: [\"120\", \"gyeonggi-120\"]", "scripts: [\"extra-120\"]")
-                .replace("numbers: [\"120\", ", "numbers: [").replace("120-119", "extra-119"));
+                .replace("numbers: [\"120\", ", "numbers: [").replace("120-119", "extra-119")
+                .replace("120-admin", "extra-admin"));
         touch(metro, 15);
         watcher.run();
         assertThat(current.get().centers()).extracting(Center::id).containsExactly("extra-120", "gyeonggi-120", "metro-311");

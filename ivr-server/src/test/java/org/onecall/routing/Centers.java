@@ -118,7 +118,8 @@ final class Centers {
                 List.of("en", "es", "vi"), calendars, Set.of(), queues,
                 new Center.Routing(HARBOR_GENERAL, HARBOR_INTERPRETER, Duration.ofMinutes(5)), cities, topics,
                 prompts, Optional.empty(), Optional.empty(), "main", "main", Map.of(), Map.of(), Map.of(),
-                new Center.RecordPolicy(Center.CallerNumber.HASHED, Map.of()), Map.of(), "harbor-311.yaml");
+                new Center.RecordPolicy(Center.CallerNumber.HASHED, Map.of()), Map.of(), Optional.empty(),
+                "harbor-311.yaml");
     }
 
     private static Calendar calendar(String name, Set<DayOfWeek> days, String from, String to) {

@@ -1,0 +1,347 @@
+package org.onecall.flow;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.onecall.broadcast.Actor;
+import org.onecall.broadcast.Announcement;
+import org.onecall.broadcast.AnnouncementState;
+import org.onecall.broadcast.Board;
+import org.onecall.broadcast.PinGuard;
+import org.onecall.broadcast.Recordings;
+import org.onecall.config.Center;
+import org.onecall.config.Durations;
+import org.onecall.config.PromptKeys;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The administrators' phone entry: an id and a PIN, then the center's announcements read out by
+ * number with their state; picking one switches it on, arms it or switches it off, or records a
+ * new message for it and switches it on. It speaks the center's default language.
+ *
+ * <p>Wrong ids and PINs are limited per call and, through the {@link PinGuard}, per id and per
+ * caller number; each one is logged with the id and the caller, never with the PIN. Digits that
+ * are no administrator's id are logged by their length only: they may be a PIN keyed at the
+ * wrong prompt.
+ */
+final class AdminCall {
+    private static final Logger log = LoggerFactory.getLogger(AdminCall.class);
+    private static final Duration KEYS_TIMEOUT = Duration.ofSeconds(10);
+    /** Silences in a row, or wrong keys at one menu, before the entry moves on. */
+    private static final int TRIES = 3;
+    /** Someone reading out a message pauses between sentences; five quiet seconds mean they are done. */
+    private static final Duration RECORDING_SILENCE = Duration.ofSeconds(5);
+    /** A take this short is a slip on '#', not a message. */
+    private static final Duration SHORTEST_MESSAGE = Duration.ofSeconds(1);
+    /** Takes per visit: trying again is welcome, not forever. */
+    private static final int MAX_TAKES = 5;
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            .withZone(ZoneOffset.UTC);
+
+    private final InstantSource clock;
+    private final Board board;
+    private final Recordings recordings;
+    private final PinGuard guard;
+
+    AdminCall(InstantSource clock, Board board, Recordings recordings, PinGuard guard) {
+        this.clock = clock;
+        this.board = board;
+        this.recordings = recordings;
+        this.guard = guard;
+    }
+
+    /** One signed-in administrator's call. */
+    private record Session(CallPort call, Center center, Center.AdminEntry entry, Center.PhoneAdmin admin,
+                           Path recordingsDir, List<Center.AnnouncementSpec> announcements) {
+    }
+
+    void run(CallPort call, Center center, Path recordingsDir) {
+        Center.AdminEntry entry = center.adminEntry().orElseThrow();
+        String ending;
+        try {
+            call.answer();
+            // Asterisk plays the prompts from sounds/<language>/: the entry speaks the default language only.
+            call.setVariable("CHANNEL(language)", center.defaultLanguage());
+            Optional<Center.PhoneAdmin> admin = signIn(call, center, entry);
+            if (admin.isPresent()) {
+                // Numbered in the order of their ids, so a number means the same on every call.
+                List<Center.AnnouncementSpec> list = center.announcements().values().stream()
+                        .sorted(Comparator.comparing(Center.AnnouncementSpec::id)).toList();
+                menu(new Session(call, center, entry, admin.get(), recordingsDir, list));
+                call.play(center.prompts().goodbye());
+            }
+            // The dialplan must not take an administrator's call for a caller to queue.
+            call.setVariable(CallHandler.STATUS_VARIABLE, "DONE");
+            call.hangup();
+            ending = admin.map(a -> "administrator " + a.id() + " done").orElse("nobody signed in");
+        } catch (CallerHungUp e) {
+            ending = "hung up";
+        }
+        log.info("administrators' call ended: {}", ending);
+    }
+
+    // --- signing in
+
+    private Optional<Center.PhoneAdmin> signIn(CallPort call, Center c, Center.AdminEntry entry) {
+        String caller = call.info().caller();
+        String from = caller.isEmpty() ? "an unknown number" : "caller " + caller;
+        PinGuard.Policy policy = new PinGuard.Policy(entry.maxTries(), entry.lockout());
+        int wrong = 0;
+        int silent = 0;
+        while (true) {
+            Input idInput = call.ask(PromptKeys.ADMIN_ENTER_ID, KEYS_TIMEOUT, Center.PhoneAdmin.MAX_ID_DIGITS);
+            if (!(idInput instanceof Input.Keys(String id))) {
+                if (++silent >= TRIES) {
+                    log.info("administrators' entry: no id after {} tries", TRIES);
+                    return Optional.empty();
+                }
+                call.play(c.prompts().noInput());
+                continue;
+            }
+            silent = 0;
+            Input pinInput = call.ask(PromptKeys.ADMIN_ENTER_PIN, KEYS_TIMEOUT, Center.PhoneAdmin.MAX_PIN_DIGITS);
+            String pin = pinInput instanceof Input.Keys(String digits) ? digits : "";
+            Optional<Center.PhoneAdmin> known = Optional.ofNullable(entry.admins().get(id));
+            String who = known.map(a -> "administrator " + a.id() + " (" + a.name() + ")")
+                    .orElse("an unknown id of " + id.length() + (id.length() == 1 ? " digit" : " digits"));
+
+            switch (guard.check(c.id(), id, caller)) {
+                case PinGuard.Verdict.Locked(PinGuard.Subject subject, Instant until) -> {
+                    log.warn("refused {} from {}: the {} is locked until {}", who, from, describe(subject), until);
+                    call.play(PromptKeys.ADMIN_LOCKED);
+                    return Optional.empty();
+                }
+                case PinGuard.Verdict.Open() -> {
+                }
+            }
+            if (known.isPresent() && known.get().accepts(c.id(), pin)) {
+                guard.succeeded(c.id(), id, caller);
+                log.info("{} signed in from {}", who, from);
+                return known;
+            }
+            wrong++;
+            log.warn("wrong {} for {} from {} (wrong try {} of {} on this call)", known.isPresent() ? "PIN" : "id",
+                    who, from, wrong, entry.maxTries());
+            List<PinGuard.Verdict.Locked> locked = guard.failed(c.id(), id, caller, policy);
+            for (PinGuard.Verdict.Locked l : locked) {
+                log.warn("locked the {} of {} from {} for {} after {} wrong tries within {}", describe(l.subject()),
+                        who, from, Durations.format(entry.lockout()), entry.maxTries(),
+                        Durations.format(entry.lockout()));
+            }
+            if (!locked.isEmpty() || wrong >= entry.maxTries()) {
+                if (locked.isEmpty()) {
+                    log.warn("{} wrong tries on one call from {}: ending it", wrong, from);
+                }
+                call.play(PromptKeys.ADMIN_LOCKED);
+                return Optional.empty();
+            }
+            call.play(PromptKeys.ADMIN_WRONG);
+        }
+    }
+
+    private static String describe(PinGuard.Subject subject) {
+        return switch (subject) {
+            case ADMIN_ID -> "administrator id";
+            case CALLER_NUMBER -> "caller number";
+        };
+    }
+
+    // --- the announcements
+
+    private void menu(Session s) {
+        CallPort call = s.call();
+        readOut(s);
+        int silent = 0;
+        while (true) {
+            Input choice = call.ask(PromptKeys.ADMIN_CHOOSE, KEYS_TIMEOUT, 2);
+            switch (choice) {
+                case Input.NoInput() -> {
+                    if (++silent >= TRIES) {
+                        return;
+                    }
+                    call.play(s.center().prompts().noInput());
+                }
+                case Input.Keys(String digits) -> {
+                    silent = 0;
+                    int n = digits.matches("[0-9]+") ? Integer.parseInt(digits) : 0;
+                    if (digits.equals("*")) {
+                        readOut(s);
+                    } else if (n >= 1 && n <= s.announcements().size()) {
+                        announcement(s, n);
+                        readOut(s);
+                    } else {
+                        call.play(s.center().prompts().invalid());
+                    }
+                }
+            }
+        }
+    }
+
+    /** "Announcement 1 is off. Announcement 2 is on. ..." */
+    private void readOut(Session s) {
+        for (int n = 1; n <= s.announcements().size(); n++) {
+            say(s, n, state(s, s.announcements().get(n - 1)));
+        }
+    }
+
+    private void say(Session s, int n, AnnouncementState state) {
+        s.call().play(PromptKeys.ADMIN_ANNOUNCEMENT);
+        s.call().sayDigits(Integer.toString(n));
+        s.call().play(switch (state) {
+            case ACTIVE -> PromptKeys.ADMIN_IS_ON;
+            case ARMED -> PromptKeys.ADMIN_IS_ARMED;
+            case OFF -> PromptKeys.ADMIN_IS_OFF;
+        });
+    }
+
+    /** What callers get now: an active announcement past its expiry is as good as off. */
+    private AnnouncementState state(Session s, Center.AnnouncementSpec spec) {
+        Announcement a = board.current(s.center().id()).get(spec.id());
+        if (a == null || a.state() == AnnouncementState.ACTIVE && !a.playing(clock.instant())) {
+            return AnnouncementState.OFF;
+        }
+        return a.state();
+    }
+
+    private void announcement(Session s, int n) {
+        CallPort call = s.call();
+        Center.AnnouncementSpec spec = s.announcements().get(n - 1);
+        // What callers hear when it is on, so the administrator knows which one this is; any key skips it.
+        call.playSkippable(recordings.current(s.center().id(), spec.id()).orElse(spec.prompt()));
+        for (int attempt = 1; attempt <= TRIES; attempt++) {
+            Input input = call.ask(PromptKeys.ADMIN_ACTIONS, KEYS_TIMEOUT, 1);
+            switch (input) {
+                case Input.NoInput() -> call.play(s.center().prompts().noInput());
+                case Input.Keys(String key) -> {
+                    switch (key) {
+                        case "1" -> {
+                            switchTo(s, n, AnnouncementState.ACTIVE, "by phone", () -> { });
+                            return;
+                        }
+                        case "2" -> {
+                            switchTo(s, n, AnnouncementState.ARMED, "by phone", () -> { });
+                            return;
+                        }
+                        case "3" -> {
+                            // A recorded message was for this emergency, not the next one.
+                            switchTo(s, n, AnnouncementState.OFF, "by phone",
+                                    () -> recordings.forget(s.center().id(), spec.id()));
+                            return;
+                        }
+                        case "9" -> {
+                            record(s, n);
+                            return;
+                        }
+                        case "*" -> {
+                            return;
+                        }
+                        default -> call.play(s.center().prompts().invalid());
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Changes the board, then whatever goes with the change, then confirms: "Done. Announcement
+     * 2 is on." Says so when the change could not be stored, and then nothing else happens.
+     */
+    private void switchTo(Session s, int n, AnnouncementState to, String reason, Runnable alongside) {
+        Center.AnnouncementSpec spec = s.announcements().get(n - 1);
+        try {
+            board.change(s.center().id(), spec.id(), to, Optional.empty(), new Actor.Phone(s.admin().id()), reason);
+        } catch (Board.BoardException e) {
+            log.warn("administrator {} could not switch {} to {}: {}", s.admin().id(), spec.id(), to, e.getMessage());
+            s.call().play(PromptKeys.ADMIN_NOT_SAVED);
+            return;
+        }
+        alongside.run();
+        log.info("administrator {} switched announcement {} to {} ({})", s.admin().id(), spec.id(), to, reason);
+        s.call().play(PromptKeys.ADMIN_DONE);
+        say(s, n, to);
+    }
+
+    // --- recording a new message
+
+    private enum Take {
+        KEEP, AGAIN, CANCEL
+    }
+
+    private void record(Session s, int n) {
+        CallPort call = s.call();
+        Center.AnnouncementSpec spec = s.announcements().get(n - 1);
+        // A new name for each visit: the message callers hear now is never overwritten by a take.
+        String name = s.center().id() + "-" + spec.id() + "-" + STAMP.format(clock.instant());
+        String file = s.recordingsDir().resolve(name).toString();
+        for (int take = 1; take <= MAX_TAKES; take++) {
+            call.play(PromptKeys.ADMIN_RECORD);
+            switch (call.record(file, s.entry().maxRecording(), RECORDING_SILENCE)) {
+                case Recording.Failed(String why) -> {
+                    log.warn("administrator {}: recording for {} into {} failed ({}): can Asterisk write there?",
+                            s.admin().id(), spec.id(), file, why);
+                    call.play(PromptKeys.ADMIN_NOT_RECORDED);
+                    return;
+                }
+                case Recording.Saved(Duration length) -> {
+                    if (length.compareTo(SHORTEST_MESSAGE) < 0) {
+                        log.info("administrator {}: a take of {} ms for {} is too short", s.admin().id(),
+                                length.toMillis(), spec.id());
+                        call.play(PromptKeys.ADMIN_NOT_RECORDED);
+                        continue;
+                    }
+                    log.info("administrator {} recorded {} ms for {} into {}", s.admin().id(), length.toMillis(),
+                            spec.id(), file);
+                }
+            }
+            call.play(PromptKeys.ADMIN_YOU_RECORDED);
+            call.play(file);
+            switch (keepOrAgain(s)) {
+                case KEEP -> {
+                    // From the next call on, callers hear the new message: the recording replaces the prompt.
+                    switchTo(s, n, AnnouncementState.ACTIVE, "by phone, new recording " + name,
+                            () -> recordings.keep(s.center().id(), spec.id(), file));
+                    return;
+                }
+                case AGAIN -> {
+                }
+                case CANCEL -> {
+                    log.info("administrator {}: recording for {} not kept", s.admin().id(), spec.id());
+                    return;
+                }
+            }
+        }
+    }
+
+    private Take keepOrAgain(Session s) {
+        for (int attempt = 1; attempt <= TRIES; attempt++) {
+            Input input = s.call().ask(PromptKeys.ADMIN_KEEP, KEYS_TIMEOUT, 1);
+            switch (input) {
+                case Input.NoInput() -> s.call().play(s.center().prompts().noInput());
+                case Input.Keys(String key) -> {
+                    switch (key) {
+                        case "1" -> {
+                            return Take.KEEP;
+                        }
+                        case "2" -> {
+                            return Take.AGAIN;
+                        }
+                        case "*" -> {
+                            return Take.CANCEL;
+                        }
+                        default -> s.call().play(s.center().prompts().invalid());
+                    }
+                }
+            }
+        }
+        return Take.CANCEL;
+    }
+
+}

@@ -1,0 +1,151 @@
+package org.onecall.broadcast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import org.onecall.TestClock;
+import org.onecall.broadcast.PinGuard.Subject;
+import org.onecall.broadcast.PinGuard.Verdict;
+
+/** Wrong PINs at the administrators' phone entry: counted per id and per caller number, locked, released. */
+class PhoneAdminPinGuardTest {
+    static final String METRO = "metro-311";
+    static final PinGuard.Policy THREE_IN_15_MINUTES = new PinGuard.Policy(3, Duration.ofMinutes(15));
+    static final Instant T0 = TestClock.ALL_OPEN;
+
+    final TestClock clock = new TestClock(T0);
+    final PinGuard guard = new PinGuard(clock);
+
+    private void at(Duration sinceStart) {
+        clock.set(T0.plus(sinceStart));
+    }
+
+    @Test
+    void freshGuard_anyIdFromAnyNumber_isOpen() {
+        assertThat(guard.check(METRO, "1001", "2125550100")).isEqualTo(new Verdict.Open());
+    }
+
+    @Test
+    void wrongTries_belowTheLimit_lockNothing() {
+        assertThat(guard.failed(METRO, "1001", "2125550100", THREE_IN_15_MINUTES)).isEmpty();
+        assertThat(guard.failed(METRO, "1001", "2125550100", THREE_IN_15_MINUTES)).isEmpty();
+        assertThat(guard.check(METRO, "1001", "2125550100")).isEqualTo(new Verdict.Open());
+    }
+
+    @Test
+    void thirdWrongTry_fromOneNumberForOneId_locksBothForTheLockout() {
+        guard.failed(METRO, "1001", "2125550100", THREE_IN_15_MINUTES);
+        guard.failed(METRO, "1001", "2125550100", THREE_IN_15_MINUTES);
+        Instant until = T0.plus(Duration.ofMinutes(15));
+
+        assertThat(guard.failed(METRO, "1001", "2125550100", THREE_IN_15_MINUTES)).containsExactly(
+                new Verdict.Locked(Subject.ADMIN_ID, until), new Verdict.Locked(Subject.CALLER_NUMBER, until));
+        assertThat(guard.check(METRO, "1001", "2125550100")).isEqualTo(new Verdict.Locked(Subject.ADMIN_ID, until));
+    }
+
+    @Test
+    void lockedId_isLockedFromEveryNumber_evenOneThatNeverFailed() {
+        guard.failed(METRO, "1001", "2125550100", THREE_IN_15_MINUTES);
+        guard.failed(METRO, "1001", "2125550101", THREE_IN_15_MINUTES);
+        assertThat(guard.failed(METRO, "1001", "2125550102", THREE_IN_15_MINUTES))
+                .containsExactly(new Verdict.Locked(Subject.ADMIN_ID, T0.plus(Duration.ofMinutes(15))));
+
+        assertThat(guard.check(METRO, "1001", "3105550199")).isInstanceOf(Verdict.Locked.class);
+        assertThat(guard.check(METRO, "1002", "2125550100")).isEqualTo(new Verdict.Open());
+    }
+
+    @Test
+    void lockedNumber_isLockedForEveryId_evenTheRightOne() {
+        guard.failed(METRO, "7", "2125550100", THREE_IN_15_MINUTES);
+        guard.failed(METRO, "8", "2125550100", THREE_IN_15_MINUTES);
+        assertThat(guard.failed(METRO, "9", "2125550100", THREE_IN_15_MINUTES))
+                .containsExactly(new Verdict.Locked(Subject.CALLER_NUMBER, T0.plus(Duration.ofMinutes(15))));
+
+        assertThat(guard.check(METRO, "1001", "2125550100"))
+                .isEqualTo(new Verdict.Locked(Subject.CALLER_NUMBER, T0.plus(Duration.ofMinutes(15))));
+        assertThat(guard.check(METRO, "1001", "3105550199")).isEqualTo(new Verdict.Open());
+    }
+
+    @Test
+    void lockout_expires_andTheIdMayTryAgain() {
+        for (int i = 0; i < 3; i++) {
+            guard.failed(METRO, "1001", "2125550100", THREE_IN_15_MINUTES);
+        }
+        at(Duration.ofMinutes(15).minusSeconds(1));
+        assertThat(guard.check(METRO, "1001", "2125550100")).isInstanceOf(Verdict.Locked.class);
+
+        at(Duration.ofMinutes(15));
+        assertThat(guard.check(METRO, "1001", "2125550100")).isEqualTo(new Verdict.Open());
+        // A fresh start: one more wrong try does not lock again at once.
+        assertThat(guard.failed(METRO, "1001", "2125550100", THREE_IN_15_MINUTES)).isEmpty();
+    }
+
+    @Test
+    void wrongTries_spreadWiderThanTheLockout_neverLock() {
+        guard.failed(METRO, "1001", "2125550100", THREE_IN_15_MINUTES);
+        at(Duration.ofMinutes(10));
+        guard.failed(METRO, "1001", "2125550100", THREE_IN_15_MINUTES);
+        at(Duration.ofMinutes(20));
+        // The first try is more than 15 minutes old: two in the window.
+        assertThat(guard.failed(METRO, "1001", "2125550100", THREE_IN_15_MINUTES)).isEmpty();
+        assertThat(guard.check(METRO, "1001", "2125550100")).isEqualTo(new Verdict.Open());
+    }
+
+    @Test
+    void rightPin_clearsEarlierWrongTriesOfTheIdAndTheNumber() {
+        guard.failed(METRO, "1001", "2125550100", THREE_IN_15_MINUTES);
+        guard.failed(METRO, "1001", "2125550100", THREE_IN_15_MINUTES);
+        guard.succeeded(METRO, "1001", "2125550100");
+
+        assertThat(guard.failed(METRO, "1001", "2125550100", THREE_IN_15_MINUTES)).isEmpty();
+        assertThat(guard.failed(METRO, "1001", "2125550100", THREE_IN_15_MINUTES)).isEmpty();
+    }
+
+    @Test
+    void callersWithoutANumber_areCountedTogether() {
+        guard.failed(METRO, "7", "", THREE_IN_15_MINUTES);
+        guard.failed(METRO, "8", "", THREE_IN_15_MINUTES);
+        assertThat(guard.failed(METRO, "9", "", THREE_IN_15_MINUTES))
+                .extracting(Verdict.Locked::subject).containsExactly(Subject.CALLER_NUMBER);
+        assertThat(guard.check(METRO, "1001", "")).isInstanceOf(Verdict.Locked.class);
+    }
+
+    @Test
+    void sameIdInAnotherCenter_isCountedApart() {
+        for (int i = 0; i < 3; i++) {
+            guard.failed(METRO, "1001", "2125550100", THREE_IN_15_MINUTES);
+        }
+        assertThat(guard.check("gyeonggi-120", "1001", "0319031234")).isEqualTo(new Verdict.Open());
+    }
+
+    @Test
+    void numbersAreCompared_byTheirDigits() {
+        for (int i = 0; i < 3; i++) {
+            guard.failed(METRO, Integer.toString(i), "+1 (212) 555-0100", THREE_IN_15_MINUTES);
+        }
+        assertThat(guard.check(METRO, "1001", "12125550100")).isInstanceOf(Verdict.Locked.class);
+    }
+
+    @Test
+    void oldTallies_areForgotten_soGuessedIdsDoNotPileUpInMemory() {
+        for (int i = 0; i < 100; i++) {
+            guard.failed(METRO, "9" + i, "21255501" + i, THREE_IN_15_MINUTES);
+        }
+        assertThat(guard.remembered()).isEqualTo(200);
+        at(Duration.ofMinutes(16));
+        guard.failed(METRO, "1001", "2125550100", THREE_IN_15_MINUTES);
+        assertThat(guard.remembered()).isEqualTo(2);
+    }
+
+    @Test
+    void tally_failAtTheLimit_startsALockoutAndForgetsTheTries() {
+        PinGuard.Tally t = PinGuard.Tally.NONE.fail(T0, THREE_IN_15_MINUTES)
+                .fail(T0.plusSeconds(1), THREE_IN_15_MINUTES).fail(T0.plusSeconds(2), THREE_IN_15_MINUTES);
+        assertThat(t.failures()).isEmpty();
+        assertThat(t.lockedUntil()).contains(T0.plusSeconds(2).plus(Duration.ofMinutes(15)));
+        assertThat(t.locked(T0.plusSeconds(3))).isTrue();
+    }
+}
