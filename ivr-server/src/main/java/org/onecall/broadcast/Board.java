@@ -16,7 +16,9 @@ public interface Board {
     Map<String, Announcement> current(String center);
 
     /**
-     * Changes one announcement and records the change.
+     * Changes one announcement and records the change. A rule's change to the state the
+     * announcement already has records nothing (every server's detector makes the same decision);
+     * an administrator's does (switching on what a rule started confirms it).
      *
      * @throws BoardException when the change could not be stored (the database is away)
      */

@@ -30,6 +30,9 @@ public final class MemoryBoard implements Board {
         Instant now = clock.instant();
         Map<String, Announcement> c = states.computeIfAbsent(center, k -> new ConcurrentHashMap<>());
         AnnouncementState from = Optional.ofNullable(c.get(id)).map(Announcement::state).orElse(AnnouncementState.OFF);
+        if (from == to && by instanceof Actor.Rule) {
+            return c.get(id); // a detector repeating itself changes nothing
+        }
         Announcement a = new Announcement(center, id, to, expires, now, Actor.describe(by), reason);
         c.put(id, a);
         Optional<Double> observed = by instanceof Actor.Rule r ? Optional.of(r.observedPerHour()) : Optional.empty();

@@ -104,6 +104,12 @@ public final class DatabaseBoard implements Board, Runnable {
                         }
                     }
                 }
+                if (from == to && by instanceof Actor.Rule) {
+                    // Every server's detector decides the same start; the first one's change stands.
+                    c.rollback();
+                    return current(center).getOrDefault(id, new Announcement(center, id, to, expires, now,
+                            Actor.describe(by), reason));
+                }
                 try (PreparedStatement s = c.prepareStatement("INSERT INTO announcement_state (center, announcement,"
                         + " state, expires_at, changed_at, changed_by, reason) VALUES (?, ?, ?, ?, ?, ?, ?)"
                         + " ON DUPLICATE KEY UPDATE state = VALUES(state), expires_at = VALUES(expires_at),"
