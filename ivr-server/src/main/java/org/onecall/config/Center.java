@@ -19,6 +19,7 @@ import java.util.Set;
  * @param holidays      days every calendar but a 24/7 one is closed
  * @param start         the first menu after the greeting
  * @param afterHours    the menu a caller reaches when the desk they need is closed
+ * @param spikes        when call volume counts as a spike that starts an announcement by itself
  */
 public record Center(String id, String name, ZoneId timezone, List<String> scripts, List<String> numbers,
                      Map<String, String> languageLines, PriorityEntries priority, List<String> languages,
@@ -26,7 +27,7 @@ public record Center(String id, String name, ZoneId timezone, List<String> scrip
                      Routing routing, Map<String, City> cities, Map<String, Topic> topics, Prompts prompts,
                      Optional<Emergency> emergency, Optional<Survey> survey, String start, String afterHours,
                      Map<String, Menu> menus, Map<String, Collect> collects, Map<String, Info> infos,
-                     RecordPolicy records, String file) {
+                     RecordPolicy records, SpikeSettings spikes, String file) {
     public Center {
         scripts = List.copyOf(scripts);
         numbers = List.copyOf(numbers);

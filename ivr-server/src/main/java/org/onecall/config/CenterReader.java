@@ -54,7 +54,9 @@ final class CenterReader {
             "menus\\.[^.]+\\.options\\.[^.]+(\\.to|\\.say\\.[^.]+)?",
             "collect\\.[^.]+\\.(prompt|digits|then)",
             "info\\.[^.]+\\.(prompt|say-digits|then)",
-            "records\\.caller-number", "records\\.districts\\.[^.]+").stream().map(Pattern::compile).toList();
+            "records\\.caller-number", "records\\.districts\\.[^.]+",
+            // Each spikes key is checked by SpikeSettings.read, which names the keys it takes.
+            "spikes\\.[^.]+").stream().map(Pattern::compile).toList();
 
     private final Path path;
     private final String file;
@@ -148,13 +150,14 @@ final class CenterReader {
                 target(t, "then").orElse(new Target.Goodbye())));
 
         Center.RecordPolicy records = records(root);
+        SpikeSettings spikes = spikes(root);
 
         if (problems.size() > problemsBefore) {
             return Optional.empty();
         }
         Center center = new Center(id, name, zone, scripts, numbers, lines, priority, languages, calendars, holidays,
                 queues, routing, cities, topics, p, emergency, survey, start, afterHours, menus, collects, infos,
-                records, file);
+                records, spikes, file);
         FlowGraph.check(center).forEach(m -> problem(m.key(), m.message()));
         return problems.size() > problemsBefore ? Optional.empty() : Optional.of(center);
     }
@@ -320,6 +323,16 @@ final class CenterReader {
             districts.put(district, codes);
         }));
         return new Center.RecordPolicy(number, districts);
+    }
+
+    private SpikeSettings spikes(Tree root) {
+        Tree t = root.child("spikes").orElse(null);
+        if (t == null) {
+            return SpikeSettings.DEFAULTS;
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        t.entries().forEach((key, v) -> values.put(key, v.text().orElse("")));
+        return SpikeSettings.read(values, SpikeSettings.DEFAULTS, file, "spikes.", problems);
     }
 
     // --- values

@@ -18,6 +18,7 @@ import org.onecall.config.Center;
 import org.onecall.config.ConfigException;
 import org.onecall.config.ConfigLoader;
 import org.onecall.config.OneCallConfig;
+import org.onecall.config.SpikeSettings;
 
 /**
  * The centers the routing tables call: the two shipped ones, loaded once from config/, and
@@ -118,7 +119,7 @@ final class Centers {
                 List.of("en", "es", "vi"), calendars, Set.of(), queues,
                 new Center.Routing(HARBOR_GENERAL, HARBOR_INTERPRETER, Duration.ofMinutes(5)), cities, topics,
                 prompts, Optional.empty(), Optional.empty(), "main", "main", Map.of(), Map.of(), Map.of(),
-                new Center.RecordPolicy(Center.CallerNumber.HASHED, Map.of()), "harbor-311.yaml");
+                new Center.RecordPolicy(Center.CallerNumber.HASHED, Map.of()), SpikeSettings.DEFAULTS, "harbor-311.yaml");
     }
 
     private static Calendar calendar(String name, Set<DayOfWeek> days, String from, String to) {
