@@ -20,6 +20,7 @@ import org.onecall.agi.FastAgiServer;
 import org.onecall.broadcast.Arrivals;
 import org.onecall.broadcast.Board;
 import org.onecall.broadcast.MemoryBoard;
+import org.onecall.broadcast.SpikeWatch;
 import org.onecall.config.AdminSettings;
 import org.onecall.config.Center;
 import org.onecall.broadcast.Recordings;
@@ -52,19 +53,24 @@ public final class OneCallServer implements AutoCloseable {
     private final Optional<Records> records;
     private final Board board;
     private final Optional<AdminServer> admin;
+    private final Optional<ArrivalLog> arrivals;
+    private final Optional<SpikeWatch> spikes;
 
     /** The records side: the database and the writer in front of it. */
     public record Records(Database database, RecordWriter writer) {
     }
 
     private OneCallServer(AtomicReference<OneCallConfig> config, FastAgiServer agi, ScheduledExecutorService scheduler,
-                          Optional<Records> records, Board board, Optional<AdminServer> admin) {
+                          Optional<Records> records, Board board, Optional<AdminServer> admin,
+                          Optional<ArrivalLog> arrivals, Optional<SpikeWatch> spikes) {
         this.config = config;
         this.agi = agi;
         this.scheduler = scheduler;
         this.records = records;
         this.board = board;
         this.admin = admin;
+        this.arrivals = arrivals;
+        this.spikes = spikes;
     }
 
     /** Loads and validates the configuration, then starts listening. An invalid config starts nothing. */
@@ -119,7 +125,10 @@ public final class OneCallServer implements AutoCloseable {
         // Twice a second: a switch made on any server reaches every server's next caller within a second.
         sharedBoard.ifPresent(b -> scheduler.scheduleWithFixedDelay(b, 500, 500, TimeUnit.MILLISECONDS));
         arrivals.ifPresent(a -> scheduler.scheduleWithFixedDelay(a, 5, 5, TimeUnit.SECONDS));
-        return new OneCallServer(config, agi, scheduler, records, board, admin);
+        // Each server watches the arrivals of all: armed announcements start and stop by themselves.
+        Optional<SpikeWatch> spikes = arrivals.map(a -> new SpikeWatch(() -> config.get().centers(), a, board, clock));
+        spikes.ifPresent(w -> scheduler.scheduleWithFixedDelay(w, 60, 60, TimeUnit.SECONDS));
+        return new OneCallServer(config, agi, scheduler, records, board, admin, arrivals, spikes);
     }
 
     /** The admin API when admin.port is set; tokens are read from each snapshot, so a reload applies them. */
@@ -174,6 +183,12 @@ public final class OneCallServer implements AutoCloseable {
     /** Stops taking calls and lets those in progress finish within the configured grace period. */
     public void stop() {
         stop(config.get().server().shutdownGrace());
+    }
+
+    /** Writes the arrivals counted so far and runs the spike watch now (it runs every minute anyway). */
+    public void watchSpikesNow() {
+        arrivals.ifPresent(ArrivalLog::run);
+        spikes.ifPresent(SpikeWatch::run);
     }
 
     /** The announcement states this server plays from. */

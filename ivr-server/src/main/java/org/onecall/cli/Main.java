@@ -3,11 +3,11 @@ package org.onecall.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The command line: ./onecall serve | check-config | menus | call | report | announce | admin-token | pin-hash. */
+/** The command line: ./onecall serve | check-config | menus | call | report | spikes | announce | admin-token | pin-hash. */
 @Command(name = "onecall", mixinStandardHelpOptions = true, version = "OneCall 0.1",
         description = "OneCall: the IVR behind a city's 311 number, a FastAGI server for Asterisk.",
         subcommands = {ServeCommand.class, CheckConfigCommand.class, MenusCommand.class, CallCommand.class, ReportCommand.class,
-            AnnounceCommand.class, AdminTokenCommand.class, PinHashCommand.class})
+            SpikesCommand.class, AnnounceCommand.class, AdminTokenCommand.class, PinHashCommand.class})
 public final class Main implements Runnable {
     public static void main(String[] args) {
         boolean serve = args.length > 0 && args[0].equals("serve");

@@ -20,6 +20,7 @@ import java.util.Set;
  * @param start         the first menu after the greeting
  * @param afterHours    the menu a caller reaches when the desk they need is closed
  * @param adminEntry    the administrators' phone entry, if the center has one
+ * @param spikes        when call volume counts as a spike that starts an announcement by itself
  */
 public record Center(String id, String name, ZoneId timezone, List<String> scripts, List<String> numbers,
                      Map<String, String> languageLines, PriorityEntries priority, List<String> languages,
@@ -28,7 +29,7 @@ public record Center(String id, String name, ZoneId timezone, List<String> scrip
                      Optional<Emergency> emergency, Optional<Survey> survey, String start, String afterHours,
                      Map<String, Menu> menus, Map<String, Collect> collects, Map<String, Info> infos,
                      RecordPolicy records, Map<String, AnnouncementSpec> announcements,
-                     Optional<AdminEntry> adminEntry, String file) {
+                     Optional<AdminEntry> adminEntry, SpikeSettings spikes, String file) {
     public Center {
         scripts = List.copyOf(scripts);
         numbers = List.copyOf(numbers);

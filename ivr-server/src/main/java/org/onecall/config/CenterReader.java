@@ -59,7 +59,9 @@ final class CenterReader {
             "records\\.caller-number", "records\\.districts\\.[^.]+",
             "announcements\\.[^.]+\\.(prompt|topic|offer|skippable)",
             "admin-entry\\.(scripts|numbers|max-tries|lockout|max-recording)",
-            "phone-admins\\.[^.]+\\.(name|pin-sha256)").stream().map(Pattern::compile).toList();
+            "phone-admins\\.[^.]+\\.(name|pin-sha256)",
+            // Each spikes key is checked by SpikeSettings.read, which names the keys it takes.
+            "spikes\\.[^.]+").stream().map(Pattern::compile).toList();
     private static final Pattern ADMIN_ID = Pattern.compile("[0-9]{1," + Center.PhoneAdmin.MAX_ID_DIGITS + "}");
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
 
@@ -166,13 +168,14 @@ final class CenterReader {
 
         Optional<Center.AdminEntry> adminEntry = adminEntry(root, id, scripts, numbers, lines, priority,
                 announcements);
+        SpikeSettings spikes = spikes(root);
 
         if (problems.size() > problemsBefore) {
             return Optional.empty();
         }
         Center center = new Center(id, name, zone, scripts, numbers, lines, priority, languages, calendars, holidays,
                 queues, routing, cities, topics, p, emergency, survey, start, afterHours, menus, collects, infos,
-                records, announcements, adminEntry, file);
+                records, announcements, adminEntry, spikes, file);
         FlowGraph.check(center).forEach(m -> problem(m.key(), m.message()));
         return problems.size() > problemsBefore ? Optional.empty() : Optional.of(center);
     }
@@ -399,6 +402,16 @@ final class CenterReader {
             districts.put(district, codes);
         }));
         return new Center.RecordPolicy(number, districts);
+    }
+
+    private SpikeSettings spikes(Tree root) {
+        Tree t = root.child("spikes").orElse(null);
+        if (t == null) {
+            return SpikeSettings.DEFAULTS;
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        t.entries().forEach((key, v) -> values.put(key, v.text().orElse("")));
+        return SpikeSettings.read(values, SpikeSettings.DEFAULTS, file, "spikes.", problems);
     }
 
     // --- values

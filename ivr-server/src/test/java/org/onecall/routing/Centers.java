@@ -18,6 +18,7 @@ import org.onecall.config.Center;
 import org.onecall.config.ConfigException;
 import org.onecall.config.ConfigLoader;
 import org.onecall.config.OneCallConfig;
+import org.onecall.config.SpikeSettings;
 
 /**
  * The centers the routing tables call: the two shipped ones, loaded once from config/, and
@@ -119,7 +120,7 @@ final class Centers {
                 new Center.Routing(HARBOR_GENERAL, HARBOR_INTERPRETER, Duration.ofMinutes(5)), cities, topics,
                 prompts, Optional.empty(), Optional.empty(), "main", "main", Map.of(), Map.of(), Map.of(),
                 new Center.RecordPolicy(Center.CallerNumber.HASHED, Map.of()), Map.of(), Optional.empty(),
-                "harbor-311.yaml");
+                SpikeSettings.DEFAULTS, "harbor-311.yaml");
     }
 
     private static Calendar calendar(String name, Set<DayOfWeek> days, String from, String to) {

@@ -1,0 +1,158 @@
+package org.onecall.broadcast;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.onecall.config.Center;
+import org.onecall.config.SpikeSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs each center's spike detector on the arrivals of all its servers, and starts and stops the
+ * matching armed announcement. Every server runs one; the board keeps them from starting an
+ * announcement twice (a change to the state it already has records nothing).
+ *
+ * <p>Only what the detector started, it stops: an announcement an administrator switched on (or
+ * confirmed) stays until an administrator switches it off. A suppressed announcement is not
+ * started until its suppression expires.
+ */
+public final class SpikeWatch implements Runnable {
+    private static final Logger log = LoggerFactory.getLogger(SpikeWatch.class);
+    static final String RULE_PREFIX = "rule:";
+
+    private final Supplier<List<Center>> centers;
+    private final ArrivalHistory history;
+    private final Board board;
+    private final InstantSource clock;
+    private final Map<String, Watched> watched = new HashMap<>();
+
+    /** A center's detector, the settings it was made with, and the minute up to which it has been fed. */
+    private static final class Watched {
+        final SpikeDetector detector;
+        final SpikeSettings settings;
+        Instant fedUntil;
+
+        Watched(SpikeDetector detector, SpikeSettings settings, Instant fedUntil) {
+            this.detector = detector;
+            this.settings = settings;
+            this.fedUntil = fedUntil;
+        }
+    }
+
+    public SpikeWatch(Supplier<List<Center>> centers, ArrivalHistory history, Board board, InstantSource clock) {
+        this.centers = centers;
+        this.history = history;
+        this.board = board;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run() {
+        for (Center c : centers.get()) {
+            try {
+                watch(c);
+            } catch (SQLException | RuntimeException e) {
+                // One center's failure must not stop the others, nor the schedule.
+                log.warn("spike watch for {}: {}", c.id(), e.getMessage());
+            }
+        }
+    }
+
+    /** Feeds the minutes that have ended since the last run and acts on the decisions. */
+    public List<SpikeDecision> watch(Center c) throws SQLException {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
+        SpikeSettings settings = c.spikes();
+        Watched w = watched.get(c.id());
+        if (w == null || !w.settings.equals(settings)) {
+            // The detector counts every bucket from its start, an empty one as zero calls: start it at
+            // the first recorded arrival, not before, or the weeks before OneCall ran would read as silence.
+            Instant from = now.minus(Duration.ofDays(7L * settings.historyWeeks()));
+            Instant start = history.counts(c.id(), from, now).stream().map(ArrivalHistory.Count::minute)
+                    .findFirst().orElse(now);
+            w = new Watched(new SpikeDetector(settings, c.timezone(), start), settings, start);
+            watched.put(c.id(), w);
+        }
+        // Arrivals are counted once overall (as the call arrives) and once more under their topic;
+        // the detector adds a topic's calls to the overall count, so overall gets the rest.
+        Map<Instant, Long> topical = new HashMap<>();
+        List<ArrivalHistory.Count> counts = history.counts(c.id(), w.fedUntil, now);
+        for (ArrivalHistory.Count n : counts) {
+            if (!n.topic().equals(ArrivalHistory.OVERALL)) {
+                w.detector.count(n.minute(), Optional.of(n.topic()), n.calls());
+                topical.merge(n.minute(), n.calls(), Long::sum);
+            }
+        }
+        for (ArrivalHistory.Count n : counts) {
+            if (n.topic().equals(ArrivalHistory.OVERALL)) {
+                w.detector.count(n.minute(), Optional.empty(), Math.max(0, n.calls() - topical.getOrDefault(n.minute(), 0L)));
+            }
+        }
+        w.fedUntil = now;
+        List<SpikeDecision> decisions = w.detector.decide(now);
+        for (SpikeDecision d : decisions) {
+            act(c, d);
+        }
+        return decisions;
+    }
+
+    private void act(Center c, SpikeDecision d) {
+        Scope scope = switch (d) {
+            case SpikeDecision.Start s -> s.scope();
+            case SpikeDecision.Stop s -> s.scope();
+        };
+        Optional<Center.AnnouncementSpec> spec = c.announcements().values().stream()
+                .filter(a -> switch (scope) {
+                    case Scope.Overall() -> a.topic().isEmpty();
+                    case Scope.Topic(String t) -> a.topic().equals(Optional.of(t));
+                })
+                .findFirst();
+        if (spec.isEmpty()) {
+            log.info("spike decision for {} {} has no announcement: {}", c.id(), scope, d);
+            return;
+        }
+        String id = spec.get().id();
+        Announcement now = board.current(c.id()).getOrDefault(id,
+                new Announcement(c.id(), id, AnnouncementState.OFF, Optional.empty(), Instant.EPOCH, "", ""));
+        try {
+            switch (d) {
+                case SpikeDecision.Start s -> {
+                    if (now.state() == AnnouncementState.ARMED) {
+                        board.change(c.id(), id, AnnouncementState.ACTIVE, Optional.empty(),
+                                rule(s.rule(), s.observed(), s.expected(), s.per()),
+                                "calls spiked on " + scope + ": " + s.observed() + " against " + round(s.expected()));
+                    } else {
+                        log.info("spike on {} {}: announcement {} is {}, not armed: not started", c.id(), scope, id,
+                                now.state());
+                    }
+                }
+                case SpikeDecision.Stop s -> {
+                    if (now.state() == AnnouncementState.ACTIVE && now.changedBy().startsWith(RULE_PREFIX)) {
+                        board.change(c.id(), id, AnnouncementState.ARMED, Optional.empty(),
+                                rule(s.rule(), s.observed(), s.expected(), s.per()),
+                                "calls settled on " + scope + ": " + s.observed() + " against " + round(s.expected()));
+                    }
+                }
+            }
+        } catch (Board.BoardException e) {
+            log.warn("spike decision for {}/{} not applied: {}", c.id(), id, e.getMessage());
+        }
+    }
+
+    private static Actor.Rule rule(String rule, long observed, double expected, Duration per) {
+        double perHour = 3600.0 / Math.max(1, per.toSeconds());
+        return new Actor.Rule(rule, observed * perHour, expected * perHour);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+}
