@@ -128,7 +128,8 @@ final class AdminApi {
 
     /** What an administrator can do to an announcement, as the last word of its URL. */
     enum Action {
-        ARM(AnnouncementState.ARMED), ACTIVATE(AnnouncementState.ACTIVE), DEACTIVATE(AnnouncementState.OFF);
+        ARM(AnnouncementState.ARMED), ACTIVATE(AnnouncementState.ACTIVE), DEACTIVATE(AnnouncementState.OFF),
+        SUPPRESS(AnnouncementState.SUPPRESSED);
 
         final AnnouncementState to;
 
@@ -192,7 +193,7 @@ final class AdminApi {
             }
         }
         throw Refusal.notFound("no such endpoint: " + call.method() + " " + call.path() + "; the API has GET"
-                + " /api/centers/{center}/announcements, POST .../announcements/{id}/arm|activate|deactivate and"
+                + " /api/centers/{center}/announcements, POST .../announcements/{id}/arm|activate|deactivate|suppress and"
                 + " GET /api/centers/{center}/audit");
     }
 
@@ -328,6 +329,9 @@ final class AdminApi {
                 throw Refusal.badField("expiresIn", "must be more than 0");
             }
             expires = Optional.of(now.plus(d));
+        }
+        if (action == Action.SUPPRESS && expires.isEmpty()) {
+            throw Refusal.badField("expiresIn", "a suppression is for a period: give expires or expiresIn");
         }
         return new Change(reason, expires);
     }

@@ -125,7 +125,10 @@ public final class SpikeWatch implements Runnable {
         try {
             switch (d) {
                 case SpikeDecision.Start s -> {
-                    if (now.state() == AnnouncementState.ARMED) {
+                    boolean armed = now.state() == AnnouncementState.ARMED
+                            || now.state() == AnnouncementState.SUPPRESSED
+                            && now.expires().map(e -> !clock.instant().isBefore(e)).orElse(true);
+                    if (armed) {
                         board.change(c.id(), id, AnnouncementState.ACTIVE, Optional.empty(),
                                 rule(s.rule(), s.observed(), s.expected(), s.per()),
                                 "calls spiked on " + scope + ": " + s.observed() + " against " + round(s.expected()));

@@ -57,7 +57,7 @@ final class AnnounceCommand implements Callable<Integer> {
     static final int UNAVAILABLE = 5;
     static final String TOKEN_VARIABLE = "ONECALL_ADMIN_TOKEN";
 
-    enum Action { list, arm, on, off, audit }
+    enum Action { list, arm, on, off, suppress, audit }
 
     /** What each option is called on the server's side, so its messages can name the option here. */
     private static final Map<String, String> OPTION_OF_FIELD = Map.of("reason", "--reason", "expiresIn",
@@ -67,7 +67,8 @@ final class AnnounceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "list|arm|on|off|audit", description = "What to do.")
+    @Parameters(index = "0", paramLabel = "list|arm|on|off|suppress|audit", description = "What to do (suppress:"
+            + " no automatic start until --expires-in has passed).")
     Action action;
 
     @Option(names = "--center", required = true, paramLabel = "ID", description = "The center, e.g. metro-311.")
@@ -125,7 +126,7 @@ final class AnnounceCommand implements Callable<Integer> {
         HttpRequest.Builder request = switch (action) {
             case list -> HttpRequest.newBuilder(URI.create(centerPath + "/announcements")).GET();
             case audit -> HttpRequest.newBuilder(URI.create(centerPath + "/audit?limit=" + limit)).GET();
-            case arm, on, off -> HttpRequest.newBuilder(URI.create(centerPath + "/announcements/" + segment(id) + "/"
+            case arm, on, off, suppress -> HttpRequest.newBuilder(URI.create(centerPath + "/announcements/" + segment(id) + "/"
                     + verb(action))).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body()));
         };
@@ -174,7 +175,7 @@ final class AnnounceCommand implements Callable<Integer> {
                 switch (action) {
                     case list -> list(answer, out);
                     case audit -> audit(answer, out);
-                    case arm, on, off -> changed(answer, out);
+                    case arm, on, off, suppress -> changed(answer, out);
                 }
             }
             return DONE;
@@ -211,6 +212,7 @@ final class AnnounceCommand implements Callable<Integer> {
             case arm -> "arm";
             case on -> "activate";
             case off -> "deactivate";
+            case suppress -> "suppress";
             case list, audit -> throw new IllegalArgumentException(a + " switches nothing");
         };
     }

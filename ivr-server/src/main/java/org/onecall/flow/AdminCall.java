@@ -198,7 +198,8 @@ final class AdminCall {
         s.call().play(switch (state) {
             case ACTIVE -> PromptKeys.ADMIN_IS_ON;
             case ARMED -> PromptKeys.ADMIN_IS_ARMED;
-            case OFF -> PromptKeys.ADMIN_IS_OFF;
+            // Suppressed plays to nobody and starts by itself only after its period: off, as heard by phone.
+            case OFF, SUPPRESSED -> PromptKeys.ADMIN_IS_OFF;
         });
     }
 

@@ -88,4 +88,24 @@ class SpikeWatchTest {
         watch.run(); // calm again, but an administrator owns it
         assertThat(board.current("metro-311").get("water-main").state()).isEqualTo(AnnouncementState.ACTIVE);
     }
+
+    @Test
+    void suppressedForAPeriod_aSurgeDoesNotStartIt_untilThePeriodHasPassed() throws Exception {
+        AtomicReference<Instant> now = new AtomicReference<>(SURGE.plus(Duration.ofMinutes(90)));
+        MemoryBoard board = new MemoryBoard(now::get);
+        board.change("metro-311", "water-main", AnnouncementState.SUPPRESSED,
+                Optional.of(SURGE.plus(Duration.ofMinutes(100))), new Actor.Administrator("alice"), "known break, handled");
+        Center metro = metro();
+        List<ArrivalHistory.Count> counts = history(SURGE, Duration.ofHours(4));
+        SpikeWatch watch = new SpikeWatch(() -> List.of(metro), new ListHistory(counts), board, now::get);
+
+        watch.run();
+        assertThat(board.current("metro-311").get("water-main").state()).isEqualTo(AnnouncementState.SUPPRESSED);
+
+        // The detector decided this surge already; a later one after the period starts it.
+        SpikeWatch later = new SpikeWatch(() -> List.of(metro), new ListHistory(counts), board, now::get);
+        now.set(SURGE.plus(Duration.ofMinutes(110)));
+        later.run();
+        assertThat(board.current("metro-311").get("water-main").state()).isEqualTo(AnnouncementState.ACTIVE);
+    }
 }

@@ -64,8 +64,14 @@ class AdminSwitchTest {
             assertThat(announce(url, TOKEN, "off", "--center", "metro-311", "--id", "snow", "--reason", "cleared"))
                     .isZero();
             assertThat(server.call("311", TestServer.ORDINARY).prompts()).doesNotContain("onecall/metro-311/announce-snow");
+            assertThat(announce(url, TOKEN, "suppress", "--center", "metro-311", "--id", "snow", "--reason",
+                    "forecast only")).as("a suppression needs a period").isEqualTo(1);
+            assertThat(announce(url, TOKEN, "suppress", "--center", "metro-311", "--id", "snow", "--reason",
+                    "parade, crowds expected", "--expires-in", "6h")).isZero();
+            assertThat(server.server.board().current("metro-311").get("snow").state())
+                    .isEqualTo(org.onecall.broadcast.AnnouncementState.SUPPRESSED);
             assertThat(server.server.board().audit("metro-311", 5)).extracting(e -> e.actor())
-                    .containsExactly("admin:duty", "admin:duty");
+                    .containsExactly("admin:duty", "admin:duty", "admin:duty");
         }
     }
 }
