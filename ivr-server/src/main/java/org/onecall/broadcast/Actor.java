@@ -10,7 +10,11 @@ public sealed interface Actor {
     record Phone(String adminId) implements Actor {
     }
 
-    /** The spike detector, with the rates that triggered it (calls per hour). */
+    /**
+     * The spike detector, with the rates that triggered it (calls per hour).
+     *
+     * @param rule what the detector found, in words: it goes into the change's reason
+     */
     record Rule(String rule, double observedPerHour, double expectedPerHour) implements Actor {
     }
 
@@ -22,7 +26,7 @@ public sealed interface Actor {
         return switch (a) {
             case Administrator(String name) -> "admin:" + name;
             case Phone(String id) -> "phone:" + id;
-            case Rule(String rule, double observed, double expected) -> "rule:" + rule;
+            case Rule(String rule, double observed, double expected) -> "rule:spike";
             case Expiry() -> "expiry";
         };
     }

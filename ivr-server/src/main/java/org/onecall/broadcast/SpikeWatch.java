@@ -131,7 +131,8 @@ public final class SpikeWatch implements Runnable {
                     if (armed) {
                         board.change(c.id(), id, AnnouncementState.ACTIVE, Optional.empty(),
                                 rule(s.rule(), s.observed(), s.expected(), s.per()),
-                                "calls spiked on " + scope + ": " + s.observed() + " against " + round(s.expected()));
+                                "calls spiked on " + scope + ": " + s.observed() + " against " + round(s.expected())
+                                        + " (" + s.rule() + ")");
                     } else {
                         log.info("spike on {} {}: announcement {} is {}, not armed: not started", c.id(), scope, id,
                                 now.state());
@@ -141,7 +142,8 @@ public final class SpikeWatch implements Runnable {
                     if (now.state() == AnnouncementState.ACTIVE && now.changedBy().startsWith(RULE_PREFIX)) {
                         board.change(c.id(), id, AnnouncementState.ARMED, Optional.empty(),
                                 rule(s.rule(), s.observed(), s.expected(), s.per()),
-                                "calls settled on " + scope + ": " + s.observed() + " against " + round(s.expected()));
+                                "calls settled on " + scope + ": " + s.observed() + " against " + round(s.expected())
+                                        + " (" + s.rule() + ")");
                     }
                 }
             }

@@ -88,8 +88,10 @@ public final class DatabaseBoard implements Board, Runnable {
 
     @Override
     public Announcement change(String center, String id, AnnouncementState to, Optional<Instant> expires, Actor by,
-                               String reason) throws BoardException {
+                               String given) throws BoardException {
         Instant now = clock.instant();
+        // The columns' sizes; a detector's reason can run long.
+        String reason = given.length() <= 400 ? given : given.substring(0, 397) + "...";
         try (Connection c = db.connection()) {
             c.setAutoCommit(false);
             try {

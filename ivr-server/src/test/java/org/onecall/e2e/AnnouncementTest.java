@@ -72,10 +72,6 @@ class AnnouncementTest {
     @Test
     void twoServersOnOneDatabase_agree_andASwitchReachesTheOtherServerWithinASecond() throws Exception {
         TestDatabase.truncate();
-        try (var c = TestDatabase.database().connection(); Statement s = c.createStatement()) {
-            s.execute("DELETE FROM announcement_state");
-            s.execute("DELETE FROM announcement_audit");
-        }
         try (TestServer a = TestServer.start(tmp.resolve("a"), TestDatabase.serverSettings(tmp.resolve("ja")));
              TestServer b = TestServer.start(tmp.resolve("b"), TestDatabase.serverSettings(tmp.resolve("jb")))) {
             a.server.board().change("gyeonggi-120", "flooding", AnnouncementState.ACTIVE, Optional.empty(), ALICE,

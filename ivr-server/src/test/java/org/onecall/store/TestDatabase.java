@@ -65,10 +65,15 @@ public final class TestDatabase {
                 "records.retry-interval=200ms"};
     }
 
+    /** Empties records, announcements and arrivals. */
     public static void truncate() {
         try (Connection c = database().connection(); Statement s = c.createStatement()) {
             s.execute("DELETE FROM call_input");
             s.execute("DELETE FROM call_record");
+            // Announcements active in the shared database would change every later caller's journey.
+            s.execute("DELETE FROM announcement_state");
+            s.execute("DELETE FROM announcement_audit");
+            s.execute("DELETE FROM call_arrival");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
