@@ -7,12 +7,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.apache.commons.configuration2.YAMLConfiguration;
-import org.apache.commons.configuration2.builder.FileBasedConfigurationBuilder;
-import org.apache.commons.configuration2.builder.fluent.Parameters;
-import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.commons.configuration2.tree.ImmutableNode;
 
 /** Reads admin-tokens.yaml: {@code tokens:} followed by one {@code - {name, role, sha256}} line per token. */
@@ -29,15 +27,11 @@ final class AdminTokenFile {
                     + " line 'tokens:' (" + HOW + "), or leave admin.port empty to turn the API off"));
             return List.of();
         }
-        YAMLConfiguration yaml;
-        try {
-            yaml = new FileBasedConfigurationBuilder<>(YAMLConfiguration.class)
-                    .configure(new Parameters().fileBased().setFile(file.toFile())).getConfiguration();
-        } catch (ConfigurationException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            problems.add(new Problem(fileName, "", "is not valid YAML: " + cause.getMessage().replace('\n', ' ')));
+        Optional<YAMLConfiguration> read = YamlFiles.read(file, fileName, problems);
+        if (read.isEmpty()) {
             return List.of();
         }
+        YAMLConfiguration yaml = read.get();
         List<AdminToken> tokens = new ArrayList<>();
         Map<String, String> names = new HashMap<>();
         Map<String, String> hashes = new HashMap<>();

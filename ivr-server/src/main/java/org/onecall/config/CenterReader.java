@@ -22,9 +22,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.apache.commons.configuration2.YAMLConfiguration;
-import org.apache.commons.configuration2.builder.FileBasedConfigurationBuilder;
-import org.apache.commons.configuration2.builder.fluent.Parameters;
-import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.onecall.config.Center.Asks;
 
 /** Reads and validates one center file; every problem goes to the shared list. */
@@ -78,16 +75,11 @@ final class CenterReader {
     }
 
     Optional<Center> read() {
-        YAMLConfiguration yaml;
-        try {
-            yaml = new FileBasedConfigurationBuilder<>(YAMLConfiguration.class)
-                    .configure(new Parameters().fileBased().setFile(path.toFile()))
-                    .getConfiguration();
-        } catch (ConfigurationException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            problem("", "is not valid YAML: " + cause.getMessage().replace('\n', ' '));
+        Optional<YAMLConfiguration> read = YamlFiles.read(path, file, problems);
+        if (read.isEmpty()) {
             return Optional.empty();
         }
+        YAMLConfiguration yaml = read.get();
         for (var it = yaml.getKeys(); it.hasNext(); ) {
             String key = it.next();
             if (key.matches("phone-admins\\.[^.]+\\.pin")) {

@@ -9,9 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.apache.commons.configuration2.YAMLConfiguration;
-import org.apache.commons.configuration2.builder.FileBasedConfigurationBuilder;
-import org.apache.commons.configuration2.builder.fluent.Parameters;
-import org.apache.commons.configuration2.ex.ConfigurationException;
 
 /**
  * prompts/prompts.yaml: every prompt key with its text per language. A "mixed" prompt is one
@@ -35,15 +32,11 @@ public record PromptManifest(Map<String, Map<String, String>> texts, Set<String>
             problems.add(new Problem(name, "", "missing; it holds the text of every prompt in every language"));
             return Optional.empty();
         }
-        YAMLConfiguration yaml;
-        try {
-            yaml = new FileBasedConfigurationBuilder<>(YAMLConfiguration.class)
-                    .configure(new Parameters().fileBased().setFile(file.toFile())).getConfiguration();
-        } catch (ConfigurationException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            problems.add(new Problem(name, "", "is not valid YAML: " + cause.getMessage().replace('\n', ' ')));
+        Optional<YAMLConfiguration> read = YamlFiles.read(file, name, problems);
+        if (read.isEmpty()) {
             return Optional.empty();
         }
+        YAMLConfiguration yaml = read.get();
         Map<String, Map<String, String>> texts = new LinkedHashMap<>();
         java.util.Set<String> mixed = new java.util.HashSet<>();
         Tree.root(yaml.getNodeModel().getNodeHandler().getRootNode()).entries().forEach((key, t) -> {
