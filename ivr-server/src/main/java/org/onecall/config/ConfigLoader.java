@@ -36,12 +36,15 @@ public final class ConfigLoader {
     private final Map<String, String> environment;
     /** Where the last load found the admin tokens, so an edit there reloads (a revocation must apply). */
     private volatile Path adminTokens;
+    // As read at the last load: an edit that moves the manifest must still be watched.
+    private volatile Path promptManifest;
 
     public ConfigLoader(Path directory, Map<String, String> sets, Map<String, String> environment) {
         this.directory = directory;
         this.sets = Map.copyOf(sets);
         this.environment = Map.copyOf(environment);
         this.adminTokens = directory.resolve(Keys.defaults().get(Keys.ADMIN_TOKENS)).normalize();
+        this.promptManifest = directory.resolve(Keys.defaults().get(Keys.PROMPTS_MANIFEST)).normalize();
     }
 
     public Path directory() {
@@ -52,7 +55,7 @@ public final class ConfigLoader {
     public List<Path> watchedFiles() {
         List<Path> files = new ArrayList<>();
         files.add(directory.resolve(PROPERTIES));
-        files.add(directory.resolve(Keys.defaults().get(Keys.PROMPTS_MANIFEST)).normalize());
+        files.add(promptManifest);
         files.add(adminTokens);
         files.addAll(centerFiles());
         return files;
@@ -73,6 +76,7 @@ public final class ConfigLoader {
         crossCheck(centers, problems);
         checkRecordingsDir(server, centers, problems);
         Path manifestFile = directory.resolve(server.promptManifest()).normalize();
+        promptManifest = manifestFile;
         Optional<PromptManifest> manifest = PromptManifest.read(manifestFile, rel(manifestFile), problems);
         manifest.ifPresent(m -> centers.forEach(c -> m.check(c, rel(manifestFile), problems)));
         if (!problems.isEmpty()) {

@@ -24,9 +24,7 @@ class ConfigWatcherTest {
 
     @Test
     void validEdit_replacesTheSnapshot_invalidEdit_keepsThePrevious() throws Exception {
-        Path config = dir.resolve("config");
-        TestFiles.copyTree(Path.of("config"), config);
-        TestFiles.copyTree(Path.of("prompts"), dir.resolve("prompts"));
+        Path config = TestFiles.copyShipped(dir);
         dir = config;
         ConfigLoader loader = new ConfigLoader(dir, Map.of(), Map.of());
         AtomicReference<OneCallConfig> current = new AtomicReference<>(loader.load());
@@ -55,5 +53,22 @@ class ConfigWatcherTest {
         touch(metro, 15);
         watcher.run();
         assertThat(current.get().centers()).extracting(Center::id).containsExactly("extra-120", "gyeonggi-120", "metro-311");
+    }
+
+    @Test
+    void anEditToAManifestConfiguredElsewhere_reloadsTheTexts() throws Exception {
+        Path config = TestFiles.copyShipped(dir);
+        Path own = dir.resolve("texts/own-prompts.yaml");
+        Files.createDirectories(own.getParent());
+        Files.copy(dir.resolve("prompts/prompts.yaml"), own);
+        ConfigLoader loader = new ConfigLoader(config, Map.of("prompts.manifest", "../texts/own-prompts.yaml"), Map.of());
+        AtomicReference<OneCallConfig> current = new AtomicReference<>(loader.load());
+        ConfigWatcher watcher = new ConfigWatcher(loader, current);
+
+        Files.writeString(own, Files.readString(own).replace("Please hold while we connect your call.",
+                "One moment, connecting you."));
+        touch(own, 5);
+        watcher.run();
+        assertThat(current.get().prompts().text("onecall/connecting", "en")).contains("One moment, connecting you.");
     }
 }
