@@ -82,9 +82,7 @@ class AdminTokenCommandTest {
 
     @Test
     void theLine_addedToTheShippedFile_letsTheTokenIn_onARunningServer_withoutARestart() throws Exception {
-        Path config = tmp.resolve("config");
-        TestFiles.copyTree(Path.of("config"), config);
-        TestFiles.copyTree(Path.of("prompts"), tmp.resolve("prompts"));
+        Path config = TestFiles.copyShipped(tmp);
         ConfigLoader loader = new ConfigLoader(config, Map.of("agi.port", "0", "admin.port", "0",
                 "records.enabled", "false", "config.reload-interval", "100ms"), Map.of());
         Run made = adminToken("--name", "alice", "--role", "view");

@@ -36,8 +36,7 @@ class ReportCommandTest {
                     + " ('9.2', 'metro-311', '311', '2026-03-03 15:00:00', '2026-03-03 15:01:00', 'en', 'x', 'noise',"
                     + " 'ABANDONED_IN_QUEUE', 10000, NULL, NULL)");
         }
-        TestFiles.copyTree(Path.of("config"), tmp.resolve("config"));
-        TestFiles.copyTree(Path.of("prompts"), tmp.resolve("prompts"));
+        TestFiles.copyShipped(tmp);
     }
 
     private String run(String... args) {

@@ -24,9 +24,7 @@ class AdminSettingsTest {
 
     @BeforeEach
     void copyShippedConfig() throws IOException {
-        dir = tmp.resolve("config");
-        TestFiles.copyTree(Path.of("config"), dir);
-        TestFiles.copyTree(Path.of("prompts"), tmp.resolve("prompts"));
+        dir = TestFiles.copyShipped(tmp);
     }
 
     private AdminSettings load(Map<String, String> sets) throws ConfigException {

@@ -24,9 +24,7 @@ class ConfigLoaderTest {
     @BeforeEach
     void copyShippedConfig() throws IOException {
         // Named config/ like the real one, so messages read as a user sees them.
-        dir = tmp.resolve("config");
-        TestFiles.copyTree(Path.of("config"), dir);
-        TestFiles.copyTree(Path.of("prompts"), tmp.resolve("prompts"));
+        dir = TestFiles.copyShipped(tmp);
     }
 
     private OneCallConfig load(Map<String, String> sets, Map<String, String> env) throws ConfigException {

@@ -28,9 +28,7 @@ class PhoneAdminConfigTest {
 
     @BeforeEach
     void copyShippedConfig() throws IOException {
-        dir = tmp.resolve("config");
-        TestFiles.copyTree(Path.of("config"), dir);
-        TestFiles.copyTree(Path.of("prompts"), tmp.resolve("prompts"));
+        dir = TestFiles.copyShipped(tmp);
     }
 
     private OneCallConfig load(Map<String, String> sets) throws ConfigException {

@@ -23,9 +23,7 @@ class SpikeSettingsTest {
 
     @BeforeEach
     void copyShippedConfig() throws IOException {
-        dir = tmp.resolve("config");
-        TestFiles.copyTree(Path.of("config"), dir);
-        TestFiles.copyTree(Path.of("prompts"), tmp.resolve("prompts"));
+        dir = TestFiles.copyShipped(tmp);
     }
 
     private void replaceSpikes(String file, String section) throws IOException {

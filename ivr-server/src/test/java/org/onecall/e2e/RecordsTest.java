@@ -124,9 +124,7 @@ class RecordsTest {
     @Test
     void serverKilled_withRecordsInItsJournal_losesNone() throws Exception {
         // A server in its own process whose database never answers: every record goes to the journal.
-        Path config = tmp.resolve("config");
-        TestFiles.copyTree(Path.of("config"), config);
-        TestFiles.copyTree(Path.of("prompts"), tmp.resolve("prompts"));
+        Path config = TestFiles.copyShipped(tmp);
         Path journal = tmp.resolve("journal");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path log = tmp.resolve("serve.out");

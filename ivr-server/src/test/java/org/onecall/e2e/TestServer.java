@@ -33,9 +33,7 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(Path tmp, String... sets) throws Exception {
-        Path config = tmp.resolve("config");
-        TestFiles.copyTree(Path.of("config"), config);
-        TestFiles.copyTree(Path.of("prompts"), tmp.resolve("prompts"));
+        Path config = TestFiles.copyShipped(tmp);
         Map<String, String> overrides = new LinkedHashMap<>();
         overrides.put("agi.port", "0");
         overrides.put("admin.port", "0");
