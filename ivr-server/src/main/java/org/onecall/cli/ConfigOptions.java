@@ -65,11 +65,19 @@ final class ConfigOptions {
     }
 
     static void printCenters(OneCallConfig config) {
+        System.out.print(centers(config));
+    }
+
+    static String centers(OneCallConfig config) {
+        StringBuilder out = new StringBuilder();
         for (Center c : config.centers()) {
-            System.out.println("  center   " + c.id() + " (" + c.name() + "): scripts " + c.scripts() + ", numbers "
-                    + c.numbers() + ", languages " + c.languages());
-            c.adminEntry().ifPresent(a -> System.out.println("           administrators' entry: scripts " + a.scripts()
-                    + ", numbers " + a.numbers() + ", " + a.admins().size() + " administrator(s)"));
+            out.append("  center   ").append(c.id()).append(" (").append(c.name()).append("): scripts ")
+                    .append(c.scripts()).append(", numbers ").append(c.numbers()).append(", languages ")
+                    .append(c.languages()).append('\n');
+            c.adminEntry().ifPresent(a -> out.append("           administrators' entry: scripts ").append(a.scripts())
+                    .append(", numbers ").append(a.numbers()).append(", ").append(a.admins().size())
+                    .append(" administrator(s)\n"));
         }
+        return out.toString();
     }
 }

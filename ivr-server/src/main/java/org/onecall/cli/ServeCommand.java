@@ -32,20 +32,22 @@ final class ServeCommand implements Callable<Integer> {
         }
         OneCallConfig config = server.config();
         var agi = server.agiAddress();
-        System.out.println("OneCall is running.");
-        System.out.println("  FastAGI  agi://" + agi.getAddress().getHostAddress() + ":" + agi.getPort()
-                + "/<script>   allowed peers " + config.server().agi().allowed()
-                + ", up to " + config.server().agi().maxCalls() + " calls at once");
+        // One write: a log line from another thread must not land inside the banner.
+        StringBuilder banner = new StringBuilder("OneCall is running.\n");
+        banner.append("  FastAGI  agi://").append(agi.getAddress().getHostAddress()).append(':').append(agi.getPort())
+                .append("/<script>   allowed peers ").append(config.server().agi().allowed())
+                .append(", up to ").append(config.server().agi().maxCalls()).append(" calls at once\n");
         server.adminUrl().ifPresent(url -> {
             int tokens = config.server().admin().tokens().size();
-            System.out.println("  admin    " + url + "/api/   " + (tokens == 0
+            banner.append("  admin    ").append(url).append("/api/   ").append(tokens == 0
                     ? "no tokens yet: ./onecall admin-token --name NAME --role switch"
-                    : tokens + " token(s) in " + config.server().admin().tokensFile()));
+                    : tokens + " token(s) in " + config.server().admin().tokensFile()).append('\n');
         });
-        ConfigOptions.printCenters(config);
-        System.out.println("  config   " + options.directory().toAbsolutePath().normalize() + " (edits reload)");
-        System.out.println("Try a call: ./onecall call --server " + agi.getAddress().getHostAddress() + ":"
-                + agi.getPort() + " --to 311 --keys 2");
+        banner.append(ConfigOptions.centers(config));
+        banner.append("  config   ").append(options.directory().toAbsolutePath().normalize()).append(" (edits reload)\n");
+        banner.append("Try a call: ./onecall call --server ").append(agi.getAddress().getHostAddress()).append(':')
+                .append(agi.getPort()).append(" --to 311 --keys 2\n");
+        System.out.print(banner);
         System.out.flush();
 
         CountDownLatch stopped = new CountDownLatch(1);

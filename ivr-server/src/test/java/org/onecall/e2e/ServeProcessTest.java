@@ -24,16 +24,14 @@ import org.onecall.emulator.Transcript;
 
 /** `onecall serve` as an administrator runs it: its own process, stopped with SIGTERM. */
 class ServeProcessTest {
-    private static final Pattern LISTENING = Pattern.compile("FastAGI\\s+agi://([0-9.]+):(\\d+)/");
+    private static final Pattern LISTENING = Pattern.compile("(?s)FastAGI\\s+agi://([0-9.]+):(\\d+)/.*Try a call");
 
     @TempDir
     Path tmp;
 
     @Test
     void serve_printsWhereItListens_andSigtermLetsTheCallInProgressFinish() throws Exception {
-        Path config = tmp.resolve("config");
-        TestFiles.copyTree(Path.of("config"), config);
-        TestFiles.copyTree(Path.of("prompts"), tmp.resolve("prompts"));
+        Path config = TestFiles.copyShipped(tmp);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path log = tmp.resolve("serve.out");
         Process serve = new ProcessBuilder(java, "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
