@@ -72,36 +72,42 @@ public final class SpikeWatch implements Runnable {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
         SpikeSettings settings = c.spikes();
         Watched w = watched.get(c.id());
+        List<ArrivalHistory.Count> counts;
         if (w == null || !w.settings.equals(settings)) {
             // The detector counts every bucket from its start, an empty one as zero calls: start it at
             // the first recorded arrival, not before, or the weeks before OneCall ran would read as silence.
             Instant from = now.minus(Duration.ofDays(7L * settings.historyWeeks()));
-            Instant start = history.counts(c.id(), from, now).stream().map(ArrivalHistory.Count::minute)
-                    .findFirst().orElse(now);
+            counts = history.counts(c.id(), from, now);
+            Instant start = counts.stream().map(ArrivalHistory.Count::minute).findFirst().orElse(now);
             w = new Watched(new SpikeDetector(settings, c.timezone(), start), settings, start);
             watched.put(c.id(), w);
+        } else {
+            counts = history.counts(c.id(), w.fedUntil, now);
         }
-        // Arrivals are counted once overall (as the call arrives) and once more under their topic;
-        // the detector adds a topic's calls to the overall count, so overall gets the rest.
-        Map<Instant, Long> topical = new HashMap<>();
-        List<ArrivalHistory.Count> counts = history.counts(c.id(), w.fedUntil, now);
-        for (ArrivalHistory.Count n : counts) {
-            if (!n.topic().equals(ArrivalHistory.OVERALL)) {
-                w.detector.count(n.minute(), Optional.of(n.topic()), n.calls());
-                topical.merge(n.minute(), n.calls(), Long::sum);
-            }
-        }
-        for (ArrivalHistory.Count n : counts) {
-            if (n.topic().equals(ArrivalHistory.OVERALL)) {
-                w.detector.count(n.minute(), Optional.empty(), Math.max(0, n.calls() - topical.getOrDefault(n.minute(), 0L)));
-            }
-        }
+        feed(w.detector, counts);
         w.fedUntil = now;
         List<SpikeDecision> decisions = w.detector.decide(now);
         for (SpikeDecision d : decisions) {
             act(c, d);
         }
         return decisions;
+    }
+
+    private static void feed(SpikeDetector detector, List<ArrivalHistory.Count> counts) {
+        // Arrivals are counted once overall (as the call arrives) and once more under their topic;
+        // the detector adds a topic's calls to the overall count, so overall gets the rest.
+        Map<Instant, Long> topical = new HashMap<>();
+        for (ArrivalHistory.Count n : counts) {
+            if (!n.topic().equals(ArrivalHistory.OVERALL)) {
+                detector.count(n.minute(), Optional.of(n.topic()), n.calls());
+                topical.merge(n.minute(), n.calls(), Long::sum);
+            }
+        }
+        for (ArrivalHistory.Count n : counts) {
+            if (n.topic().equals(ArrivalHistory.OVERALL)) {
+                detector.count(n.minute(), Optional.empty(), Math.max(0, n.calls() - topical.getOrDefault(n.minute(), 0L)));
+            }
+        }
     }
 
     private void act(Center c, SpikeDecision d) {
