@@ -2,6 +2,7 @@ package org.onecall.agi;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
@@ -42,6 +43,7 @@ final class AgiCallPort implements CallPort {
     /** Asterisk's "wav" is 8 kHz signed linear: endpos counts samples at that rate. */
     private static final String RECORDING_FORMAT = "wav";
     private static final long SAMPLES_PER_SECOND = 8000;
+    private static final Duration CONVERSATION_LIMIT = Duration.ofHours(12);
 
     private final AgiChannel channel;
     private final AgiConnection connection;
@@ -136,17 +138,49 @@ final class AgiCallPort implements CallPort {
         // The member's channel inherits __ variables; the dialplan's [onecall-whisper] gosub plays this to
         // the agent before the call connects (Queue's announce takes one file only).
         setVariable("__ONECALL_WHISPER", String.join("&", whisper));
-        connection.allowExtraReplyTime(timeout);
+        // The conversation with the agent runs inside Queue(), so its reply may come hours later; the
+        // dialplan's TIMEOUT(absolute) ends a call long before this bound does.
+        connection.allowExtraReplyTime(timeout.plus(CONVERSATION_LIMIT));
         AgiReply reply = send(new ExecCommand("Queue", queue + ",,,," + timeout.toSeconds() + ",," + WHISPER_GOSUB));
         if (reply.getResultCode() == -1) {
-            // -1 without a hang-up: an agent answered and has hung up; the caller is still here.
-            if (!alive()) {
+            // -1: an agent answered and the call with them has ended, or the caller hung up, while waiting
+            // or while talking. ANSWEREDTIME (set once an agent answered) tells which, and Asterisk answers
+            // this read on a dead channel too; by the time its reply arrives, any HANGUP has arrived.
+            Optional<Duration> talked = seconds(readEvenAfterHangup("${ANSWEREDTIME}"));
+            boolean callerLeft = connection.hungUp() || connection.closed();
+            if (callerLeft && talked.isEmpty()) {
                 throw new CallerHungUp();
             }
-            return QueueResult.ANSWERED;
+            return new QueueResult.Answered(talked, callerLeft);
         }
         AgiReply status = send(new GetVariableCommand("QUEUESTATUS"));
-        return QueueResult.fromQueueStatus(status.getResultCode() == 1 ? status.getExtra() : null);
+        return new QueueResult.Unanswered(
+                QueueResult.Reason.fromQueueStatus(status.getResultCode() == 1 ? status.getExtra() : null));
+    }
+
+    /**
+     * GET FULL VARIABLE, which Asterisk answers on a dead channel as well. Only for what the record
+     * needs about a call that has just ended; the flow itself stops at a hang-up.
+     */
+    private String readEvenAfterHangup(String expression) {
+        if (connection.closed()) {
+            return "";
+        }
+        connection.allowOneCommandAfterHangup();
+        try {
+            AgiReply reply = channel.sendCommand(new GetFullVariableCommand(expression));
+            return reply.getResultCode() == 1 && reply.getExtra() != null ? reply.getExtra() : "";
+        } catch (AgiException e) {
+            return "";
+        }
+    }
+
+    private static Optional<Duration> seconds(String value) {
+        try {
+            return Optional.of(Duration.ofSeconds(Long.parseLong(value.strip())));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -66,6 +66,8 @@ final class AgiConnection implements SocketConnectionFacade {
     private List<String> header = List.of();
     private int headerReplayed;
     private volatile boolean hungUp;
+    /** The next command goes out although the caller hung up: a read Asterisk answers on a dead channel. */
+    private volatile boolean oneAfterHangup;
     private volatile boolean closed;
     private volatile Duration extraReplyTime = Duration.ZERO;
     // Inside a "520-" usage block Asterisk sends free text until "520 End of proper usage."
@@ -175,6 +177,11 @@ final class AgiConnection implements SocketConnectionFacade {
         return closed;
     }
 
+    /** Lets the next command through after a hang-up; only for reads Asterisk allows on dead channels. */
+    void allowOneCommandAfterHangup() {
+        oneAfterHangup = true;
+    }
+
     /** The next reply may take this much longer than agi.reply-timeout (a queue's own wait). */
     void allowExtraReplyTime(Duration extra) {
         extraReplyTime = extra;
@@ -233,19 +240,20 @@ final class AgiConnection implements SocketConnectionFacade {
         if (nl != s.length() - 1 || s.indexOf('\r') >= 0) {
             throw new IOException("refusing to send a command with a line break inside it");
         }
-        if (hungUp || closed) {
+        boolean allowed = oneAfterHangup;
+        oneAfterHangup = false;
+        if (closed || hungUp && !allowed) {
             // Answer as Asterisk would, without touching the dead channel.
             replies.offerFirst(new Line(DEAD_CHANNEL_REPLY));
             return;
         }
         out.write(s.getBytes(StandardCharsets.UTF_8));
+        out.flush();
     }
 
     @Override
-    public void flush() throws IOException {
-        if (!hungUp && !closed) {
-            out.flush();
-        }
+    public void flush() {
+        // write() flushes: each command is one line, sent whole.
     }
 
     @Override

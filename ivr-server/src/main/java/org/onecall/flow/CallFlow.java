@@ -203,7 +203,7 @@ final class CallFlow {
                 j.path.add("goodbye");
                 call.play(c.prompts().goodbye());
                 yield new Step.End(j.closedHeard ? Outcome.AFTER_HOURS
-                        : j.selfServed ? Outcome.SELF_SERVED : Outcome.QUEUE_UNAVAILABLE);
+                        : j.selfServed ? Outcome.SELF_SERVED : Outcome.NO_CHOICE);
             }
         };
     }
@@ -313,9 +313,14 @@ final class CallFlow {
             QueueResult result = call.queue(queue, c.routing().queueTimeout(), whisper);
             j.inQueue = false;
             log.info("queue {} ended: {}", queue, result);
-            if (result == QueueResult.ANSWERED) {
-                j.waitTime = waitTime(call, entered);
-                survey(call, j);
+            if (result instanceof QueueResult.Answered(Optional<Duration> talked, boolean callerLeft)) {
+                j.answered = true;
+                j.waitTime = talked.map(t -> waitTime(entered, t));
+                if (callerLeft) {
+                    j.path.add("hangup");
+                } else {
+                    survey(call, j);
+                }
                 return new Step.End(Outcome.ANSWERED);
             }
         }
@@ -324,16 +329,10 @@ final class CallFlow {
         return new Step.End(Outcome.QUEUE_UNAVAILABLE);
     }
 
-    /** The time in the queue less the time with the agent (ANSWEREDTIME, in seconds). */
-    private Optional<Duration> waitTime(CallPort call, java.time.Instant entered) {
-        Duration inQueue = Duration.between(entered, clock.instant());
-        try {
-            long talked = Long.parseLong(call.evaluate("${ANSWEREDTIME}").strip());
-            Duration wait = inQueue.minusSeconds(talked);
-            return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+    /** The time in the queue less the time with the agent. */
+    private Duration waitTime(java.time.Instant entered, Duration talked) {
+        Duration wait = Duration.between(entered, clock.instant()).minus(talked);
+        return wait.isNegative() ? Duration.ZERO : wait;
     }
 
     /** What the agent hears before the call connects: "Spanish. Pothole." (plus interpreter, 911). */

@@ -82,7 +82,8 @@ public final class CallHandler {
         try {
             outcome = flow.run(call, j);
         } catch (CallerHungUp e) {
-            outcome = j.inQueue ? Outcome.ABANDONED_IN_QUEUE : Outcome.HUNG_UP_IN_MENU;
+            // Answered stays answered: most callers hang up on the agent, or during the survey after.
+            outcome = j.answered ? Outcome.ANSWERED : j.inQueue ? Outcome.ABANDONED_IN_QUEUE : Outcome.HUNG_UP_IN_MENU;
             j.path.add("hangup");
             hungUp = true;
         }

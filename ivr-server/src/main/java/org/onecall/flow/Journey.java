@@ -24,6 +24,8 @@ final class Journey {
     boolean interpreter;
     boolean priority;
     boolean inQueue;
+    /** An agent took the call: a hang-up after this (on the agent, in the survey) does not undo it. */
+    boolean answered;
     boolean closedHeard;
     boolean selfServed;
     OptionalInt surveyScore = OptionalInt.empty();

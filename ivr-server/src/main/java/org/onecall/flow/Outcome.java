@@ -12,6 +12,8 @@ public enum Outcome {
     AFTER_HOURS,
     /** The caller chose the emergency key and was handed to the dialplan for 911. */
     SENT_TO_911,
+    /** The menus ended in the goodbye without a choice they could act on (a silent or lost caller). */
+    NO_CHOICE,
     /** The caller hung up before reaching a queue. */
     HUNG_UP_IN_MENU,
     /** The caller hung up while waiting in a queue. */

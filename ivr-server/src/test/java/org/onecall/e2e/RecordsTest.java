@@ -22,9 +22,11 @@ import org.onecall.TestFiles;
 import org.onecall.emulator.AsteriskEmulator;
 import org.onecall.emulator.CallSetup;
 import org.onecall.emulator.CallerScript;
+import org.onecall.emulator.QueueBehaviour;
 import org.onecall.emulator.Transcript;
 import org.onecall.store.Database;
 import org.onecall.store.RecordWriter;
+import org.onecall.store.Statistics;
 import org.onecall.store.TestDatabase;
 
 /** Every call leaves one record, and the database is never in the caller's way. */
@@ -84,6 +86,55 @@ class RecordsTest {
             r.next();
             assertThat(r.getString(6)).isEqualTo("SENT_TO_911");
         }
+    }
+
+    @Test
+    void aCallerWhoHangsUpOnTheAgent_orDuringTheSurvey_wasAnswered_andOneWhoMadeNoChoice_isNotCountedAsOffered()
+            throws Exception {
+        try (TestServer server = TestServer.start(tmp, TestDatabase.serverSettings(tmp.resolve("journal")))) {
+            // English, trash, missed pickup: the sanitation desk. Steps: greeting, language, main, trash,
+            // connecting, queue, survey.
+            Transcript onAgent = server.call(CallSetup.to("311").withUniqueId("1795542000.1")
+                    .withCaller(CallerScript.keys("1", "1", "1").queue(QueueBehaviour.CALLER_HANGS_UP)));
+            Transcript inSurvey = server.call(CallSetup.to("311").withUniqueId("1795542000.2")
+                    .withCaller(CallerScript.keys("1", "1", "1").queue(QueueBehaviour.ANSWERED).hangupDuring(7)));
+            Transcript waiting = server.call(CallSetup.to("311").withUniqueId("1795542000.3")
+                    .withCaller(CallerScript.keys("1", "1", "1").hangupDuring(6)));
+            // Korean, Goyang, information, then silence: the information menu ends in the goodbye.
+            server.call(CallSetup.to("120").withUniqueId("1795542000.4").withCaller(CallerScript.keys("1", "1", "6")));
+            awaitRecords(4, "");
+            for (Transcript t : List.of(onAgent, inSurvey, waiting)) {
+                assertThat(t.outcome()).isEqualTo("caller-hung-up");
+                List<String> afterHangup = t.wire().subList(t.wire().indexOf("<< HANGUP") + 1, t.wire().size());
+                assertThat(afterHangup.stream().filter(l -> l.startsWith(">> ")))
+                        .as("after the hang-up at most one probe or read, never a media command")
+                        .hasSizeLessThanOrEqualTo(1)
+                        .allMatch(c -> c.equals(">> CHANNEL STATUS") || c.startsWith(">> GET FULL VARIABLE"));
+            }
+        }
+        try (Connection c = TestDatabase.database().connection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT call_id, outcome, wait_ms, path, survey_score FROM call_record"
+                     + " ORDER BY call_id")) {
+            r.next();
+            assertThat(r.getString(2)).as("hung up on the agent").isEqualTo("ANSWERED");
+            assertThat(r.getObject(3)).as("the wait is known").isNotNull();
+            assertThat(r.getString(4)).endsWith(">queue:metro-311-sanitation>hangup");
+            r.next();
+            assertThat(r.getString(2)).as("hung up in the survey").isEqualTo("ANSWERED");
+            assertThat(r.getString(4)).endsWith(">survey>hangup");
+            assertThat(r.getObject(5)).isNull();
+            r.next();
+            assertThat(r.getString(2)).as("hung up while waiting").isEqualTo("ABANDONED_IN_QUEUE");
+            assertThat(r.getObject(3)).isNull();
+            r.next();
+            assertThat(r.getString(2)).as("silent in the information menu").isEqualTo("NO_CHOICE");
+            assertThat(r.getString(4)).endsWith("menu:information>goodbye");
+        }
+        // The test server's clock stands at 2026-11-19 00:30 UTC.
+        Statistics.Report week = Statistics.compute(TestDatabase.database(), "metro-311", java.time.ZoneOffset.UTC,
+                java.time.LocalDate.of(2026, 11, 13), java.time.LocalDate.of(2026, 11, 19));
+        assertThat(week.answered()).isEqualTo(2);
+        assertThat(week.offered()).isEqualTo(3);
     }
 
     @Test
