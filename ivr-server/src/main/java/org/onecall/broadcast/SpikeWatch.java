@@ -73,7 +73,8 @@ public final class SpikeWatch implements Runnable {
         SpikeSettings settings = c.spikes();
         Watched w = watched.get(c.id());
         List<ArrivalHistory.Count> counts;
-        if (w == null || !w.settings.equals(settings)) {
+        boolean catchingUp = w == null || !w.settings.equals(settings);
+        if (catchingUp) {
             // The detector counts every bucket from its start, an empty one as zero calls: start it at
             // the first recorded arrival, not before, or the weeks before OneCall ran would read as silence.
             Instant from = now.minus(Duration.ofDays(7L * settings.historyWeeks()));
@@ -87,10 +88,27 @@ public final class SpikeWatch implements Runnable {
         feed(w.detector, counts);
         w.fedUntil = now;
         List<SpikeDecision> decisions = w.detector.decide(now);
+        if (catchingUp) {
+            decisions = latestPerScope(decisions);
+        }
         for (SpikeDecision d : decisions) {
             act(c, d);
         }
         return decisions;
+    }
+
+    /**
+     * A detector that has just read weeks of history decides every spike in them again. Only where each
+     * scope stands now matters: a spike still running starts (or keeps) its announcement, one that has
+     * ended stops what a rule had started; replaying the rest would flip announcements and fill the audit.
+     */
+    static List<SpikeDecision> latestPerScope(List<SpikeDecision> decisions) {
+        Map<Scope, SpikeDecision> latest = new java.util.LinkedHashMap<>();
+        for (SpikeDecision d : decisions) {
+            latest.remove(d.scope());
+            latest.put(d.scope(), d);
+        }
+        return List.copyOf(latest.values());
     }
 
     private static void feed(SpikeDetector detector, List<ArrivalHistory.Count> counts) {

@@ -108,4 +108,35 @@ class SpikeWatchTest {
         later.run();
         assertThat(board.current("metro-311").get("water-main").state()).isEqualTo(AnnouncementState.ACTIVE);
     }
+
+    @Test
+    void aWatchStartedAfterASurgeHasEnded_leavesTheArmedAnnouncementAlone_andWritesNoStaleAudit() throws Exception {
+        AtomicReference<Instant> now = new AtomicReference<>(SURGE.plus(Duration.ofHours(6)));
+        MemoryBoard board = new MemoryBoard(now::get);
+        board.change("metro-311", "water-main", AnnouncementState.ARMED, Optional.empty(),
+                new Actor.Administrator("alice"), "storm season");
+        Center metro = metro();
+        // A server (re)started after the surge: its detector reads the weeks before, surge included.
+        SpikeWatch watch = new SpikeWatch(() -> List.of(metro), new ListHistory(history(SURGE, Duration.ofHours(2))),
+                board, now::get);
+
+        watch.run();
+        assertThat(board.current("metro-311").get("water-main").state()).isEqualTo(AnnouncementState.ARMED);
+        assertThat(board.audit("metro-311", 10)).as("only the administrator's arming").hasSize(1);
+    }
+
+    @Test
+    void aWatchStartedDuringASurge_startsTheAnnouncementOnce() throws Exception {
+        AtomicReference<Instant> now = new AtomicReference<>(SURGE.plus(Duration.ofMinutes(90)));
+        MemoryBoard board = new MemoryBoard(now::get);
+        board.change("metro-311", "water-main", AnnouncementState.ARMED, Optional.empty(),
+                new Actor.Administrator("alice"), "storm season");
+        Center metro = metro();
+        SpikeWatch watch = new SpikeWatch(() -> List.of(metro), new ListHistory(history(SURGE, Duration.ofHours(2))),
+                board, now::get);
+
+        watch.run();
+        assertThat(board.current("metro-311").get("water-main").state()).isEqualTo(AnnouncementState.ACTIVE);
+        assertThat(board.audit("metro-311", 10)).hasSize(2);
+    }
 }
