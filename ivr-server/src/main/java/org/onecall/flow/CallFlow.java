@@ -104,7 +104,7 @@ final class CallFlow {
                 .filter(city -> city.prefixes().stream().anyMatch(p -> !caller.isEmpty() && caller.startsWith(p)))
                 .findFirst().ifPresent(city -> {
                     j.city = Optional.of(city.id());
-                    log.info("caller {} is in {} by number", info.caller(), city.id());
+                    log.info("the caller's number places them in {}", city.id());
                 });
         j.priority = c.priority().scripts().contains(info.script())
                 || (!info.dialed().isEmpty() && c.priority().numbers().contains(info.dialed()));

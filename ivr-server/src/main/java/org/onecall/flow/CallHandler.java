@@ -74,11 +74,13 @@ public final class CallHandler {
 
     private CallSummary caller(CallPort call, CallInfo info, Center center) {
         Instant start = clock.instant();
-        log.info("call from '{}' to '{}' (script '{}') -> center {}", info.caller(), info.dialed(), info.script(),
-                center.id());
+        // The log shows the number as the center's policy keeps it: a hashed center's logs hold no numbers.
+        log.info("call from '{}' to '{}' (script '{}') -> center {}",
+                RecordPolicies.caller(center, info.caller()).orElse(""), info.dialed(), info.script(), center.id());
         Journey j = new Journey(center);
         Outcome outcome;
         boolean hungUp = false;
+        boolean failed = false;
         try {
             outcome = flow.run(call, j);
         } catch (CallerHungUp e) {
@@ -86,8 +88,16 @@ public final class CallHandler {
             outcome = j.answered ? Outcome.ANSWERED : j.inQueue ? Outcome.ABANDONED_IN_QUEUE : Outcome.HUNG_UP_IN_MENU;
             j.path.add("hangup");
             hungUp = true;
+        } catch (RuntimeException e) {
+            // Asterisk refused a command on a live channel, or a bug: the call still gets its record. A caller
+            // who has talked to an agent is finished as usual; anyone else goes back to the dialplan, whose
+            // fallback queues them (ONECALL_STATUS stays unset).
+            log.error("the call failed{}", j.answered ? " after an agent answered" : "; the dialplan's fallback takes it", e);
+            j.path.add("failed");
+            outcome = j.answered ? Outcome.ANSWERED : Outcome.FAILED;
+            failed = !j.answered;
         }
-        if (!hungUp) {
+        if (!hungUp && !failed) {
             try {
                 if (outcome == Outcome.SENT_TO_911) {
                     // The dialplan dials the emergency number; OneCall must not hang up.
@@ -97,8 +107,8 @@ public final class CallHandler {
                     // After Queue() the caller's channel is still up: without this the dialplan would go on.
                     call.hangup();
                 }
-            } catch (CallerHungUp e) {
-                // The caller left at the very end; the outcome stands.
+            } catch (RuntimeException e) {
+                // The caller left at the very end (or Asterisk refused); the outcome stands.
             }
         }
         Instant end = clock.instant();

@@ -16,6 +16,8 @@ public enum Outcome {
     NO_CHOICE,
     /** The caller hung up before reaching a queue. */
     HUNG_UP_IN_MENU,
+    /** OneCall could not finish the call (Asterisk refused a command); the dialplan's fallback queue took it. */
+    FAILED,
     /** The caller hung up while waiting in a queue. */
     ABANDONED_IN_QUEUE
 }

@@ -138,6 +138,39 @@ class RecordsTest {
     }
 
     @Test
+    void aCallAsteriskRefusesACommandOf_isRecordedAsFailed_andLeftToTheDialplansFallback() throws Exception {
+        try (TestServer server = TestServer.start(tmp, TestDatabase.serverSettings(tmp.resolve("journal")));
+             java.net.Socket asterisk = new java.net.Socket()) {
+            asterisk.connect(server.server.agiAddress(), 2000);
+            asterisk.setSoTimeout(10_000);
+            var out = asterisk.getOutputStream();
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(asterisk.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            out.write(("agi_network: yes\nagi_network_script: 311\nagi_request: agi://127.0.0.1/311\n"
+                    + "agi_channel: PJSIP/x-00000001\nagi_language: en\nagi_uniqueid: 1795543000.1\n"
+                    + "agi_callerid: 2025550123\nagi_dnid: 311\nagi_extension: 311\n\n").getBytes());
+            assertThat(in.readLine()).isEqualTo("ANSWER");
+            out.write("200 result=0\n".getBytes());
+            String command = in.readLine();
+            while (command.startsWith("SET VARIABLE")) {
+                out.write("200 result=1\n".getBytes());
+                command = in.readLine();
+            }
+            assertThat(command).startsWith("STREAM FILE");
+            // An Asterisk without the module behind a command says so.
+            out.write("510 Invalid or unknown command\n".getBytes());
+            List<String> after = new ArrayList<>();
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                after.add(line);
+                out.write("200 result=1\n".getBytes());
+            }
+            // Asterisk-Java's own AJ_AGISTATUS, and no HANGUP or ONECALL_STATUS: the dialplan's fallback runs.
+            assertThat(after).containsExactly("SET VARIABLE \"AJ_AGISTATUS\" \"SUCCESS\"");
+            awaitRecords(1, "WHERE call_id = '1795543000.1' AND outcome = 'FAILED' AND path LIKE '%failed'");
+        }
+    }
+
+    @Test
     void databaseDown_whileCallsFlow_callsAreUnaffected_andEveryRecordArrivesOnceItIsBack() throws Exception {
         try (TestServer server = TestServer.start(tmp, TestDatabase.serverSettings(tmp.resolve("journal")))) {
             RecordWriter writer = server.server.records().orElseThrow().writer();
