@@ -54,6 +54,7 @@ final class MenusCommand implements Callable<Integer> {
         }
         out.println(center.id() + " (" + center.name() + "), " + center.timezone() + ", languages " + center.languages());
         out.println("greeting " + prompt(center.prompts().greeting()));
+        center.priority().greeting().ifPresent(g -> out.println("greeting on the 911 overflow entry " + prompt(g)));
         center.emergency().ifPresent(e -> out.println("at every menu: * repeats it, 0 reaches a person, " + e.key()
                 + " -> 911"));
         if (center.emergency().isEmpty()) {

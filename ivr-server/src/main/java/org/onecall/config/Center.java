@@ -143,8 +143,12 @@ public record Center(String id, String name, ZoneId timezone, List<String> scrip
         }
     }
 
-    /** Calls that overflow from 911 arrive on these entries and get this queue priority. */
-    public record PriorityEntries(List<String> scripts, List<String> numbers, int priority) {
+    /**
+     * Calls that overflow from 911 arrive on these entries and get this queue priority. Their greeting
+     * replaces the center's, whose "if this is an emergency, hang up and dial 911" would send them back.
+     */
+    public record PriorityEntries(List<String> scripts, List<String> numbers, int priority,
+                                  Optional<String> greeting) {
         public PriorityEntries {
             scripts = List.copyOf(scripts);
             numbers = List.copyOf(numbers);

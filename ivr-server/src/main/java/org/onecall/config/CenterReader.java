@@ -40,7 +40,7 @@ final class CenterReader {
     private static final List<Pattern> KNOWN = List.of(
             "id|name|timezone|scripts|numbers|languages|holidays|start|after-hours",
             "language-lines\\.[^.]+",
-            "priority-entries\\.(scripts|numbers|priority)",
+            "priority-entries\\.(scripts|numbers|priority|greeting)",
             "calendars\\.[^.]+(\\.[^.]+)?",
             "queues\\.[^.]+\\.(calendar|languages|overflow|max-waiting)",
             "routing\\.(general-queue|interpreter-queue|queue-timeout)",
@@ -117,8 +117,8 @@ final class CenterReader {
         });
         Center.PriorityEntries priority = root.child("priority-entries")
                 .map(p -> new Center.PriorityEntries(entries(p, "scripts"), entries(p, "numbers"),
-                        intIn(p, "priority", 10, 1, 100)))
-                .orElse(new Center.PriorityEntries(List.of(), List.of(), 10));
+                        intIn(p, "priority", 10, 1, 100), p.text("greeting").map(g -> checkPrompt(p.path("greeting"), g))))
+                .orElse(new Center.PriorityEntries(List.of(), List.of(), 10, Optional.empty()));
 
         Map<String, Calendar> calendars = map(root, "calendars", this::calendar);
         Set<LocalDate> holidays = new LinkedHashSet<>();

@@ -46,6 +46,7 @@ public final class PromptKeys {
         Set<String> keys = new LinkedHashSet<>();
         Center.Prompts p = c.prompts();
         keys.add(p.greeting());
+        c.priority().greeting().ifPresent(keys::add);
         keys.add(p.connecting());
         keys.add(p.busy());
         keys.add(p.goodbye());

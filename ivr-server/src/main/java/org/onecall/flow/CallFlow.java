@@ -62,7 +62,7 @@ final class CallFlow {
         // The center's language (or the line's) from the first prompt on; a choice changes it. A
         // caller who never chooses still hears, and is routed and whispered, in this one.
         applyLanguage(call, j.language);
-        call.play(c.prompts().greeting());
+        call.play(j.priority ? c.priority().greeting().orElse(c.prompts().greeting()) : c.prompts().greeting());
 
         Target next = new Target.ToMenu(c.start());
         while (true) {

@@ -125,7 +125,7 @@ class ConfigLoaderTest {
     @Test
     void center_withReservedOrUnsafeNames_isRefused() throws IOException {
         edit("centers/metro-311.yaml", "general-queue: metro-311-general", "general-queue: general");
-        edit("centers/metro-311.yaml", "greeting: onecall/metro-311/greeting", "greeting: \"greet\\nHANGUP\"");
+        edit("centers/metro-311.yaml", "greeting: onecall/metro-311/greeting ", "greeting: \"greet\\nHANGUP\" ");
         edit("centers/metro-311.yaml", "timezone: America/New_York", "timezone: Metro/Nowhere");
         List<String> problems = problems(Map.of(), Map.of());
         assertThat(problems).anySatisfy(p -> assertThat(p).contains("routing.general-queue: 'general' cannot be a queue"));

@@ -102,6 +102,10 @@ class CallerJourneyTest {
         assertThat(t.variables()).containsEntry("QUEUE_PRIO", "10")
                 .containsEntry("ONECALL_WHISPER", "onecall/whisper/priority&onecall/language/en&onecall/topic/water-main");
         assertThat(t.route()).contains(new Route("metro-311-water", "en", "water-main"));
+        assertThat(t.prompts()).as("not told to hang up and dial 911: 911 sent them")
+                .startsWith("onecall/metro-311/greeting-from-911").doesNotContain("onecall/metro-311/greeting");
+        Transcript plain = server.call("311", CallerScript.keys("1", "5", "1"));
+        assertThat(plain.prompts()).startsWith("onecall/metro-311/greeting");
     }
 
     @Test
