@@ -204,6 +204,8 @@ public final class OneCallServer implements AutoCloseable {
         admin.ifPresent(AdminServer::close);
         scheduler.shutdownNow();
         agi.shutdown(grace);
+        // The last seconds' arrivals, which the other servers' spike watches still count.
+        arrivals.ifPresent(ArrivalLog::run);
         // After the calls: their records are written (or journaled) before the database stops.
         records.ifPresent(OneCallServer::closeRecords);
         log.info("OneCall stopped");

@@ -28,6 +28,11 @@ import org.slf4j.LoggerFactory;
 public final class SpikeWatch implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(SpikeWatch.class);
     static final String RULE_PREFIX = "rule:";
+    /**
+     * How long after a minute ends its arrivals are read: every server writes its counts every few
+     * seconds (ArrivalLog), and a minute read too early would miss the last of them for good.
+     */
+    static final Duration SETTLE = Duration.ofSeconds(15);
 
     private final Supplier<List<Center>> centers;
     private final ArrivalHistory history;
@@ -69,7 +74,7 @@ public final class SpikeWatch implements Runnable {
 
     /** Feeds the minutes that have ended since the last run and acts on the decisions. */
     public List<SpikeDecision> watch(Center c) throws SQLException {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
+        Instant now = clock.instant().minus(SETTLE).truncatedTo(ChronoUnit.MINUTES);
         SpikeSettings settings = c.spikes();
         Watched w = watched.get(c.id());
         List<ArrivalHistory.Count> counts;

@@ -139,4 +139,24 @@ class SpikeWatchTest {
         assertThat(board.current("metro-311").get("water-main").state()).isEqualTo(AnnouncementState.ACTIVE);
         assertThat(board.audit("metro-311", 10)).hasSize(2);
     }
+
+    @Test
+    void aMinuteIsReadOnlyOnceEveryServerHasWrittenItsArrivals() throws Exception {
+        AtomicReference<Instant> now = new AtomicReference<>(SURGE.plusSeconds(5));
+        List<Instant> readUpTo = new ArrayList<>();
+        ListHistory all = new ListHistory(history(SURGE, Duration.ofHours(2)));
+        ArrivalHistory recording = (center, from, to) -> {
+            readUpTo.add(to);
+            return all.counts(center, from, to);
+        };
+        Center metro = metro();
+        SpikeWatch watch = new SpikeWatch(() -> List.of(metro), recording, new MemoryBoard(now::get), now::get);
+        for (int i = 0; i < 120; i++) {
+            watch.run();
+            Instant t = now.get();
+            assertThat(readUpTo.getLast()).as("read at %s", t).isBeforeOrEqualTo(t.minus(SpikeWatch.SETTLE));
+            now.set(t.plusSeconds(7));
+        }
+        assertThat(readUpTo.getLast()).as("and not later than that").isAfter(now.get().minusSeconds(90));
+    }
 }

@@ -63,7 +63,8 @@ class SpikeStartTest {
                     server.call(CallSetup.to("311").withUniqueId("1795570000." + (quarter * 100 + i)).withCaller(WATER_MAIN));
                 }
             }
-            server.clock.set(burst.plus(Duration.ofMinutes(30)));
+            // Just after the second quarter hour, once every server has had time to write its counts.
+            server.clock.set(burst.plus(Duration.ofMinutes(30)).plusSeconds(30));
             server.server.watchSpikesNow();
 
             var started = server.server.board().current("metro-311").get("water-main");
