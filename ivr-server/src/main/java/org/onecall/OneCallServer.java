@@ -19,6 +19,7 @@ import org.onecall.admin.AnnouncementCatalog;
 import org.onecall.agi.FastAgiServer;
 import org.onecall.broadcast.Arrivals;
 import org.onecall.broadcast.Board;
+import org.onecall.broadcast.Expiries;
 import org.onecall.broadcast.MemoryBoard;
 import org.onecall.broadcast.SpikeWatch;
 import org.onecall.config.AdminSettings;
@@ -125,6 +126,8 @@ public final class OneCallServer implements AutoCloseable {
         // Twice a second: a switch made on any server reaches every server's next caller within a second.
         sharedBoard.ifPresent(b -> scheduler.scheduleWithFixedDelay(b, 500, 500, TimeUnit.MILLISECONDS));
         arrivals.ifPresent(a -> scheduler.scheduleWithFixedDelay(a, 5, 5, TimeUnit.SECONDS));
+        scheduler.scheduleWithFixedDelay(new Expiries(() -> config.get().centers().stream().map(Center::id).toList(),
+                board, clock), 1, 1, TimeUnit.SECONDS);
         // Each server watches the arrivals of all: armed announcements start and stop by themselves.
         Optional<SpikeWatch> spikes = arrivals.map(a -> new SpikeWatch(() -> config.get().centers(), a, board, clock));
         spikes.ifPresent(w -> scheduler.scheduleWithFixedDelay(w, 60, 60, TimeUnit.SECONDS));

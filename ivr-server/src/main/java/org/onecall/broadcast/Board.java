@@ -25,6 +25,16 @@ public interface Board {
     Announcement change(String center, String id, AnnouncementState to, Optional<Instant> expires, Actor by,
                         String reason) throws BoardException;
 
+    /**
+     * Changes one announcement only if it is still as {@code seen} (the same state and last change).
+     * The detector and the expiry act on a snapshot up to a refresh old: they must not undo an
+     * administrator's switch made since. Empty when it had changed meanwhile.
+     *
+     * @throws BoardException when the change could not be stored (the database is away)
+     */
+    Optional<Announcement> changeIfStill(Announcement seen, AnnouncementState to, Optional<Instant> expires, Actor by,
+                                         String reason) throws BoardException;
+
     /** The most recent changes first. */
     List<AuditEntry> audit(String center, int limit) throws BoardException;
 

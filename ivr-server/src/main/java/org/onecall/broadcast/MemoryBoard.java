@@ -30,7 +30,7 @@ public final class MemoryBoard implements Board {
         Instant now = clock.instant();
         Map<String, Announcement> c = states.computeIfAbsent(center, k -> new ConcurrentHashMap<>());
         AnnouncementState from = Optional.ofNullable(c.get(id)).map(Announcement::state).orElse(AnnouncementState.OFF);
-        if (from == to && by instanceof Actor.Rule) {
+        if (from == to && (by instanceof Actor.Rule || by instanceof Actor.Expiry)) {
             return c.get(id); // a detector repeating itself changes nothing
         }
         Announcement a = new Announcement(center, id, to, expires, now, Actor.describe(by), reason);
@@ -40,6 +40,16 @@ public final class MemoryBoard implements Board {
         audit.add(new AuditEntry(audit.size() + 1, center, id, from, to, now, Actor.describe(by), reason, observed,
                 expected));
         return a;
+    }
+
+    @Override
+    public synchronized Optional<Announcement> changeIfStill(Announcement seen, AnnouncementState to,
+                                                             Optional<Instant> expires, Actor by, String reason) {
+        Announcement stored = current(seen.center()).getOrDefault(seen.id(), Announcement.never(seen.center(), seen.id()));
+        if (!stored.sameChangeAs(seen)) {
+            return Optional.empty();
+        }
+        return Optional.of(change(seen.center(), seen.id(), to, expires, by, reason));
     }
 
     @Override

@@ -149,8 +149,7 @@ public final class SpikeWatch implements Runnable {
             return;
         }
         String id = spec.get().id();
-        Announcement now = board.current(c.id()).getOrDefault(id,
-                new Announcement(c.id(), id, AnnouncementState.OFF, Optional.empty(), Instant.EPOCH, "", ""));
+        Announcement now = board.current(c.id()).getOrDefault(id, Announcement.never(c.id(), id));
         try {
             switch (d) {
                 case SpikeDecision.Start s -> {
@@ -158,8 +157,7 @@ public final class SpikeWatch implements Runnable {
                             || now.state() == AnnouncementState.SUPPRESSED
                             && now.expires().map(e -> !clock.instant().isBefore(e)).orElse(true);
                     if (armed) {
-                        board.change(c.id(), id, AnnouncementState.ACTIVE, Optional.empty(),
-                                rule(s.rule(), s.observed(), s.expected(), s.per()),
+                        changeIfStill(now, AnnouncementState.ACTIVE, rule(s.rule(), s.observed(), s.expected(), s.per()),
                                 "calls spiked on " + scope + ": " + s.observed() + " against " + round(s.expected())
                                         + " (" + s.rule() + ")");
                     } else {
@@ -169,8 +167,7 @@ public final class SpikeWatch implements Runnable {
                 }
                 case SpikeDecision.Stop s -> {
                     if (now.state() == AnnouncementState.ACTIVE && now.changedBy().startsWith(RULE_PREFIX)) {
-                        board.change(c.id(), id, AnnouncementState.ARMED, Optional.empty(),
-                                rule(s.rule(), s.observed(), s.expected(), s.per()),
+                        changeIfStill(now, AnnouncementState.ARMED, rule(s.rule(), s.observed(), s.expected(), s.per()),
                                 "calls settled on " + scope + ": " + s.observed() + " against " + round(s.expected())
                                         + " (" + s.rule() + ")");
                     }
@@ -178,6 +175,14 @@ public final class SpikeWatch implements Runnable {
             }
         } catch (Board.BoardException e) {
             log.warn("spike decision for {}/{} not applied: {}", c.id(), id, e.getMessage());
+        }
+    }
+
+    private void changeIfStill(Announcement seen, AnnouncementState to, Actor.Rule rule, String reason)
+            throws Board.BoardException {
+        if (board.changeIfStill(seen, to, Optional.empty(), rule, reason).isEmpty()) {
+            log.info("spike decision for {}/{} not applied: an administrator switched it meanwhile", seen.center(),
+                    seen.id());
         }
     }
 

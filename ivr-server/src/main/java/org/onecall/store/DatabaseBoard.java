@@ -89,28 +89,47 @@ public final class DatabaseBoard implements Board, Runnable {
     @Override
     public Announcement change(String center, String id, AnnouncementState to, Optional<Instant> expires, Actor by,
                                String given) throws BoardException {
+        return apply(center, id, Optional.empty(), to, expires, by, given).orElseThrow();
+    }
+
+    @Override
+    public Optional<Announcement> changeIfStill(Announcement seen, AnnouncementState to, Optional<Instant> expires,
+                                                Actor by, String reason) throws BoardException {
+        return apply(seen.center(), seen.id(), Optional.of(seen), to, expires, by, reason);
+    }
+
+    private Optional<Announcement> apply(String center, String id, Optional<Announcement> seen, AnnouncementState to,
+                                         Optional<Instant> expires, Actor by, String given) throws BoardException {
         Instant now = clock.instant();
         // The columns' sizes; a detector's reason can run long.
         String reason = given.length() <= 400 ? given : given.substring(0, 397) + "...";
         try (Connection c = db.connection()) {
             c.setAutoCommit(false);
             try {
-                AnnouncementState from = AnnouncementState.OFF;
-                try (PreparedStatement s = c.prepareStatement("SELECT state FROM announcement_state"
-                        + " WHERE center = ? AND announcement = ? FOR UPDATE")) {
+                Announcement stored = Announcement.never(center, id);
+                try (PreparedStatement s = c.prepareStatement("SELECT state, changed_at, changed_by FROM"
+                        + " announcement_state WHERE center = ? AND announcement = ? FOR UPDATE")) {
                     s.setString(1, center);
                     s.setString(2, id);
                     try (ResultSet r = s.executeQuery()) {
                         if (r.next()) {
-                            from = AnnouncementState.valueOf(r.getString(1));
+                            stored = new Announcement(center, id, AnnouncementState.valueOf(r.getString(1)),
+                                    Optional.empty(), r.getObject(2, LocalDateTime.class).toInstant(ZoneOffset.UTC),
+                                    r.getString(3), "");
                         }
                     }
                 }
-                if (from == to && by instanceof Actor.Rule) {
-                    // Every server's detector decides the same start; the first one's change stands.
+                AnnouncementState from = stored.state();
+                if (seen.isPresent() && !seen.get().sameChangeAs(stored)) {
+                    // Someone switched it since the snapshot the caller acted on: theirs stands.
                     c.rollback();
-                    return current(center).getOrDefault(id, new Announcement(center, id, to, expires, now,
-                            Actor.describe(by), reason));
+                    return Optional.empty();
+                }
+                if (from == to && (by instanceof Actor.Rule || by instanceof Actor.Expiry)) {
+                    // Every server's detector (or expiry) decides the same; the first one's change stands.
+                    c.rollback();
+                    return Optional.of(current(center).getOrDefault(id, new Announcement(center, id, to, expires, now,
+                            Actor.describe(by), reason)));
                 }
                 try (PreparedStatement s = c.prepareStatement("INSERT INTO announcement_state (center, announcement,"
                         + " state, expires_at, changed_at, changed_by, reason) VALUES (?, ?, ?, ?, ?, ?, ?)"
@@ -155,7 +174,7 @@ public final class DatabaseBoard implements Board, Runnable {
                     + Database.rootMessage(e), e);
         }
         run(); // this server's next caller sees it at once; the others within their next refresh
-        return new Announcement(center, id, to, expires, now, Actor.describe(by), reason);
+        return Optional.of(new Announcement(center, id, to, expires, now, Actor.describe(by), reason));
     }
 
     @Override

@@ -26,6 +26,12 @@ final class AwayBoard implements Board {
     }
 
     @Override
+    public Optional<Announcement> changeIfStill(Announcement seen, AnnouncementState to, Optional<Instant> expires,
+                                                Actor by, String reason) throws BoardException {
+        throw new BoardException("database unreachable", new SQLTransientConnectionException("connection refused"));
+    }
+
+    @Override
     public List<AuditEntry> audit(String center, int limit) throws BoardException {
         throw new BoardException("database unreachable", new SQLTransientConnectionException("connection refused"));
     }

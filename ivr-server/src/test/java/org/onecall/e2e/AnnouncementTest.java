@@ -64,8 +64,14 @@ class AnnouncementTest {
             server.clock.set(TestClock.ALL_OPEN.plus(Duration.ofHours(2)));
             assertThat(server.call("311", TestServer.ORDINARY).prompts()).doesNotContain("onecall/announce-high-volume");
 
+            // The board follows within a second or so, and the audit says the expiry ended it.
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (board.audit("metro-311", 10).size() < 4 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
             assertThat(board.audit("metro-311", 10)).extracting(AuditEntry::to).containsExactly(
-                    AnnouncementState.ACTIVE, AnnouncementState.OFF, AnnouncementState.ACTIVE);
+                    AnnouncementState.OFF, AnnouncementState.ACTIVE, AnnouncementState.OFF, AnnouncementState.ACTIVE);
+            assertThat(board.audit("metro-311", 1).getFirst().actor()).isEqualTo("expiry");
         }
     }
 
