@@ -172,7 +172,11 @@ public record Center(String id, String name, ZoneId timezone, List<String> scrip
      * @param generalQueue     a person, when no topic is known; also where interpreters join
      * @param interpreterQueue the path for callers whose language the center does not serve
      */
-    public record Routing(String generalQueue, String interpreterQueue, Duration queueTimeout) {
+    /**
+     * @param whenBusy where a caller goes after every desk tried was unavailable and they heard the busy
+     *                 message: a goodbye (the default), a message, or a self-service menu; never a queue again
+     */
+    public record Routing(String generalQueue, String interpreterQueue, Duration queueTimeout, Target whenBusy) {
     }
 
     /** A city of a shared center: its own desk, or the center's general one; number prefixes that place a caller. */

@@ -43,7 +43,7 @@ final class CenterReader {
             "priority-entries\\.(scripts|numbers|priority|greeting)",
             "calendars\\.[^.]+(\\.[^.]+)?",
             "queues\\.[^.]+\\.(calendar|languages|overflow|max-waiting)",
-            "routing\\.(general-queue|interpreter-queue|queue-timeout)",
+            "routing\\.(general-queue|interpreter-queue|queue-timeout|when-busy)",
             "cities\\.[^.]+\\.(queue|prefixes)",
             "topics\\.[^.]+\\.(queue|whisper)",
             "prompts\\.(greeting|connecting|busy|goodbye|closed|invalid|no-input)",
@@ -268,7 +268,8 @@ final class CenterReader {
         checkQueueName(r.path("general-queue"), general);
         checkQueueName(r.path("interpreter-queue"), interpreter);
         return new Center.Routing(general, interpreter,
-                duration(r, "queue-timeout", Duration.ofMinutes(5), Duration.ofSeconds(5), Duration.ofHours(2)));
+                duration(r, "queue-timeout", Duration.ofMinutes(5), Duration.ofSeconds(5), Duration.ofHours(2)),
+                target(r, "when-busy").orElse(new Target.Goodbye()));
     }
 
     private Center.Menu menu(String id, Tree t, Center.Prompts p) {

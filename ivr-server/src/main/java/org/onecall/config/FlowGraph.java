@@ -123,6 +123,12 @@ final class FlowGraph {
             }
         }
         c.infos().values().forEach(i -> target("info." + i.id() + ".then", i.then(), null));
+        Target busy = c.routing().whenBusy();
+        target("routing.when-busy", busy, null);
+        if (!(busy instanceof ToMenu || busy instanceof ToInfo || busy instanceof Goodbye)) {
+            add("routing.when-busy", "every desk was just unavailable: lead to a menu, a message (info:) or goodbye,"
+                    + " not " + Target.format(busy));
+        }
         for (Center.AnnouncementSpec a : c.announcements().values()) {
             a.topic().ifPresent(t -> exists("announcements." + a.id() + ".topic", c.topics().containsKey(t), "topic", t,
                     "topics"));
@@ -209,7 +215,8 @@ final class FlowGraph {
     /** Every menu is reached from the start or the after-hours menu. */
     private void reach() {
         Set<String> reached = new HashSet<>();
-        Deque<Target> todo = new ArrayDeque<>(List.of(new ToMenu(c.start()), new ToMenu(c.afterHours())));
+        Deque<Target> todo = new ArrayDeque<>(List.of(new ToMenu(c.start()), new ToMenu(c.afterHours()),
+                c.routing().whenBusy()));
         Set<Target> visited = new HashSet<>();
         while (!todo.isEmpty()) {
             Target t = todo.pop();

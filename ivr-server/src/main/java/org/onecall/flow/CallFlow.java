@@ -202,7 +202,8 @@ final class CallFlow {
             case Target.Goodbye() -> {
                 j.path.add("goodbye");
                 call.play(c.prompts().goodbye());
-                yield new Step.End(j.closedHeard ? Outcome.AFTER_HOURS
+                // A caller who found every desk busy was offered to an agent, whatever they did next.
+                yield new Step.End(j.busyHeard ? Outcome.QUEUE_UNAVAILABLE : j.closedHeard ? Outcome.AFTER_HOURS
                         : j.selfServed ? Outcome.SELF_SERVED : Outcome.NO_CHOICE);
             }
         };
@@ -326,7 +327,10 @@ final class CallFlow {
         }
         call.play(c.prompts().busy());
         j.path.add("busy");
-        return new Step.End(Outcome.QUEUE_UNAVAILABLE);
+        j.busyHeard = true;
+        // What the center offers then: a goodbye by default, or self-service; never a dead end.
+        log.info("route: every desk unavailable -> {}", Target.format(c.routing().whenBusy()));
+        return new Step.Go(c.routing().whenBusy());
     }
 
     /** The time in the queue less the time with the agent. */

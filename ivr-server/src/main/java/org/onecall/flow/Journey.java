@@ -27,6 +27,8 @@ final class Journey {
     /** An agent took the call: a hang-up after this (on the agent, in the survey) does not undo it. */
     boolean answered;
     boolean closedHeard;
+    /** Every desk tried was unavailable and the caller heard so. */
+    boolean busyHeard;
     boolean selfServed;
     OptionalInt surveyScore = OptionalInt.empty();
     int steps;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -163,10 +164,18 @@ class CallerJourneyTest {
     }
 
     @Test
-    void everyDeskUnavailable_callerHearsTheBusyMessage() throws Exception {
-        Transcript t = server.call("311", CallerScript.keys("1", "2", "2").queue(QueueBehaviour.JOINEMPTY));
-        assertThat(t.prompts()).endsWith("onecall/all-agents-busy");
+    void everyDeskUnavailable_callerHearsTheBusyMessage_thenSelfService_notAHangup() throws Exception {
+        // English, streets, streetlight; every desk empty; then 1 in self-service: the hours.
+        Transcript t = server.call("311", CallerScript.keys("1", "2", "2", "1").queue(QueueBehaviour.JOINEMPTY));
+        assertThat(queuesEntered(t)).containsExactly("metro-311-streets", "metro-311-general");
+        assertThat(t.prompts()).containsSubsequence("onecall/all-agents-busy", "onecall/metro-311/self-service-menu",
+                "onecall/metro-311/hours");
+        assertThat(t.prompts().getLast()).isEqualTo("onecall/goodbye");
         assertThat(t.outcome()).isEqualTo("server-hung-up");
+    }
+
+    private static List<String> queuesEntered(Transcript t) {
+        return EveryLeafTest.queuesEntered(t);
     }
 
     @Test

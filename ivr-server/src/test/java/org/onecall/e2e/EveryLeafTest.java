@@ -122,9 +122,9 @@ class EveryLeafTest {
                 .toList();
     }
 
-    /** The call never ends in silence: it ends on the survey's thanks, a goodbye, the 911 hand-over or the busy message. */
+    /** The call never ends in silence: it ends on the survey's thanks, a goodbye or the 911 hand-over. */
     static void assertEndsAudibly(Center c, Transcript t) {
-        List<String> endings = new ArrayList<>(List.of(c.prompts().goodbye(), c.prompts().busy()));
+        List<String> endings = new ArrayList<>(List.of(c.prompts().goodbye()));
         c.survey().ifPresent(s -> endings.add(s.thanks()));
         c.emergency().ifPresent(e -> endings.add(e.prompt()));
         assertThat(t.prompts()).as("what the caller heard").isNotEmpty();

@@ -117,7 +117,7 @@ final class Centers {
         return new Center("harbor-311", "Harbor City 311", ZoneId.of("America/New_York"), List.of("harbor-311"),
                 List.of(), Map.of(), new Center.PriorityEntries(List.of("harbor-911"), List.of(), HARBOR_911_PRIORITY, Optional.empty()),
                 List.of("en", "es", "vi"), calendars, Set.of(), queues,
-                new Center.Routing(HARBOR_GENERAL, HARBOR_INTERPRETER, Duration.ofMinutes(5)), cities, topics,
+                new Center.Routing(HARBOR_GENERAL, HARBOR_INTERPRETER, Duration.ofMinutes(5), new org.onecall.config.Target.Goodbye()), cities, topics,
                 prompts, Optional.empty(), Optional.empty(), "main", "main", Map.of(), Map.of(), Map.of(),
                 new Center.RecordPolicy(Center.CallerNumber.HASHED, Map.of()), Map.of(), Optional.empty(),
                 SpikeSettings.DEFAULTS, "harbor-311.yaml");
