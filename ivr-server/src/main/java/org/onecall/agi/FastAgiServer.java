@@ -199,6 +199,7 @@ public final class FastAgiServer implements AutoCloseable {
             AgiConnection connection = new AgiConnection(socket, settings);
             List<String> header = connection.readHeader();
             String callId = AgiHeader.callId(AgiHeader.fields(header), connection.peer());
+            MDC.put("call", callId); // an operator grepping for the call id finds why it got no menu
             log.warn("call {} refused: {} calls at once is the ceiling (agi.max-calls)", callId, settings.maxCalls());
             // The shipped dialplan sends a caller without ONECALL_STATUS=DONE to the general queue.
             connection.write("SET VARIABLE " + CallHandler.STATUS_VARIABLE + " BUSY\n");
@@ -209,6 +210,7 @@ public final class FastAgiServer implements AutoCloseable {
             log.debug("refused call went away: {}", e.getMessage());
         } finally {
             closeQuietly(socket);
+            MDC.remove("call");
         }
     }
 
