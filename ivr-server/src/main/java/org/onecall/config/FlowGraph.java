@@ -30,6 +30,8 @@ import org.onecall.config.Target.ToTopic;
 final class FlowGraph {
     private static final char REPEAT = Center.Menu.REPEAT;
     private static final char PERSON = Center.Menu.PERSON;
+    /** Ends what a caller keys in: Asterisk never hands it over as a key. */
+    private static final char END_OF_INPUT = '#';
 
     record Finding(String key, String message) {
     }
@@ -45,6 +47,7 @@ final class FlowGraph {
         FlowGraph g = new FlowGraph(c);
         g.queues();
         g.menus();
+        g.emergencyKey();
         g.chains();
         g.reach();
         return g.findings;
@@ -131,6 +134,36 @@ final class FlowGraph {
             }
         }
         c.collects().values().forEach(x -> target("collect." + x.id() + ".then", x.then(), null));
+    }
+
+    /** The emergency key works at every menu, so it must be a key a caller can press there for nothing else. */
+    private void emergencyKey() {
+        if (c.emergency().isEmpty()) {
+            return;
+        }
+        char key = c.emergency().get().key();
+        String fix = "; choose a key no menu uses, " + freeDigits();
+        switch (key) {
+            case PERSON -> add("emergency.key", "'0' reaches a person at every menu" + fix);
+            case REPEAT -> add("emergency.key", "'*' repeats the menu at every menu" + fix);
+            case END_OF_INPUT -> add("emergency.key", "'#' ends a caller's input, so it never arrives as a key" + fix);
+            default -> {
+                List<String> taken = c.menus().values().stream().filter(m -> m.options().containsKey(key))
+                        .map(Center.Menu::id).sorted().toList();
+                if (!taken.isEmpty()) {
+                    add("emergency.key", "'" + key + "' is also an option at menus " + String.join(", ", taken)
+                            + ": callers pressing it for that option would be sent to 911" + fix
+                            + ", or move those options to another key");
+                }
+            }
+        }
+    }
+
+    private String freeDigits() {
+        List<String> free = "123456789".chars().mapToObj(d -> (char) d)
+                .filter(d -> c.menus().values().stream().noneMatch(m -> m.options().containsKey(d)))
+                .map(String::valueOf).toList();
+        return free.isEmpty() ? "after freeing a digit 1-9 in every menu" : "like " + String.join(" or ", free);
     }
 
     private void target(String key, Target t, Center.Menu in) {

@@ -171,6 +171,38 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void emergencyKeyOnZero_isRefused_becauseZeroReachesAPerson() throws IOException {
+        edit("centers/metro-311.yaml", "  key: \"9\"", "  key: \"0\"");
+        assertThat(problems(Map.of(), Map.of())).containsExactly("config/centers/metro-311.yaml: emergency.key: "
+                + "'0' reaches a person at every menu; choose a key no menu uses, like 9");
+    }
+
+    @Test
+    void emergencyKeyOnStar_isRefused_becauseStarRepeatsTheMenu() throws IOException {
+        edit("centers/metro-311.yaml", "  key: \"9\"", "  key: \"*\"");
+        assertThat(problems(Map.of(), Map.of())).containsExactly("config/centers/metro-311.yaml: emergency.key: "
+                + "'*' repeats the menu at every menu; choose a key no menu uses, like 9");
+    }
+
+    @Test
+    void emergencyKeyOnHash_isRefused_becauseHashEndsInput() throws IOException {
+        edit("centers/metro-311.yaml", "  key: \"9\"", "  key: \"#\"");
+        assertThat(problems(Map.of(), Map.of())).containsExactly("config/centers/metro-311.yaml: emergency.key: "
+                + "'#' ends a caller's input, so it never arrives as a key; choose a key no menu uses, like 9");
+    }
+
+    @Test
+    void emergencyKeyThatIsAlsoAMenuOption_isRefused_namingTheMenusAndTheFix() throws IOException {
+        edit("centers/metro-311.yaml", "  key: \"9\"", "  key: \"2\"");
+        // Each of those options is flagged where it stands; this line says what to do about them all.
+        assertThat(problems(Map.of(), Map.of())).contains("config/centers/metro-311.yaml: emergency.key: "
+                + "'2' is also an option at menus information, language, main, noise, parking, self-service,"
+                + " streets, trash, water: callers"
+                + " pressing it for that option would be sent to 911; choose a key no menu uses, like 9, or move"
+                + " those options to another key");
+    }
+
+    @Test
     void messagesThatLeadToEachOther_withoutAMenu_areALoop() throws IOException {
         edit("centers/metro-311.yaml", "    prompt: onecall/metro-311/hours\n    then: back",
                 "    prompt: onecall/metro-311/hours\n    then: info:offices");
