@@ -2,6 +2,7 @@ package org.onecall.config;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -24,8 +25,8 @@ import org.onecall.config.Target.ToTopic;
 
 /**
  * Proves a center's call flow has no dead ends: every target exists, every queue is declared
- * and has hours, overflow chains end, every menu is reached and can reach a person, and no
- * chain of messages loops without a menu to leave it.
+ * and has hours, overflow chains end, every menu is reached and can reach a person, no chain
+ * of messages loops without a menu to leave it, and a caller who presses nothing reaches an end.
  */
 final class FlowGraph {
     private static final char REPEAT = Center.Menu.REPEAT;
@@ -49,6 +50,7 @@ final class FlowGraph {
         g.menus();
         g.emergencyKey();
         g.chains();
+        g.silentCaller();
         g.reach();
         return g.findings;
     }
@@ -237,6 +239,67 @@ final class FlowGraph {
             }
             t = then.get();
         }
+    }
+
+    /** Where a caller who presses nothing is: a target, and the menu a "then: back" returns to. */
+    private record Silent(Target at, String lastMenu) {
+    }
+
+    /**
+     * A caller who presses nothing leaves every menu by its failure: target, and a message or a
+     * collection by its then:. That walk must end at a person, a topic or goodbye; a circle of
+     * menus (a menu failing to itself, two failing to each other, a failure to a message that
+     * goes back) keeps a silent caller on the line until the call's step limit.
+     */
+    private void silentCaller() {
+        Set<Set<Target>> reported = new HashSet<>();
+        for (String start : c.menus().keySet().stream().sorted().toList()) {
+            List<Silent> walk = new ArrayList<>();
+            Optional<Silent> at = Optional.of(new Silent(new ToMenu(start), start));
+            while (at.isPresent() && !walk.contains(at.get())) {
+                walk.add(at.get());
+                at = silentStep(at.get());
+            }
+            if (at.isEmpty()) {
+                continue;
+            }
+            List<Target> circle = new ArrayList<>(walk.subList(walk.indexOf(at.get()), walk.size()).stream()
+                    .map(Silent::at).toList());
+            Optional<Target> firstMenu = circle.stream().filter(t -> t instanceof ToMenu).findFirst();
+            if (firstMenu.isEmpty() || !reported.add(Set.copyOf(circle))) {
+                continue; // a circle of messages alone is chains()' finding
+            }
+            Collections.rotate(circle, -circle.indexOf(firstMenu.get()));
+            add("menus." + ((ToMenu) circle.getFirst()).menu() + ".failure", "a caller who presses nothing goes round "
+                    + String.join(" > ", circle.stream().map(Target::format).toList()) + " > "
+                    + Target.format(circle.getFirst()) + " and never reaches a person; send one of these"
+                    + " failure: targets to agent, goodbye or a topic");
+        }
+    }
+
+    /** Where a silent caller goes next; empty where the call ends, or at a target flagged elsewhere. */
+    private Optional<Silent> silentStep(Silent s) {
+        Optional<Target> next;
+        String lastMenu = s.lastMenu();
+        switch (s.at()) {
+            case ToMenu(String id) -> {
+                Center.Menu m = c.menus().get(id);
+                if (m == null || m.failure() instanceof Back) {
+                    return Optional.empty();
+                }
+                lastMenu = id;
+                // A failure that sets a fact goes on at the menu's next:, as a chosen one does.
+                next = m.failure() instanceof SetLanguage || m.failure() instanceof SetCity
+                        ? m.next() : Optional.of(m.failure());
+            }
+            case ToInfo(String i) -> next = Optional.ofNullable(c.infos().get(i)).map(Center.Info::then);
+            case ToCollect(String x) -> next = Optional.ofNullable(c.collects().get(x)).map(Center.Collect::then);
+            default -> next = Optional.empty();
+        }
+        String back = lastMenu;
+        // Entering a menu makes it the one to go back to: one state per menu, however it was reached.
+        return next.map(t -> t instanceof Back ? new ToMenu(back) : t)
+                .map(t -> new Silent(t, t instanceof ToMenu(String m) ? m : back));
     }
 
     /** Every menu is reached from the start or the after-hours menu. */

@@ -213,6 +213,42 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void menuWhoseFailureIsItself_isRefused_aSilentCallerWouldGoRoundForever() throws IOException {
+        edit("centers/metro-311.yaml", "      \"4\": {to: menu:main, say: {en: [main menu, back]}}\n    failure: menu:main",
+                "      \"4\": {to: menu:main, say: {en: [main menu, back]}}\n    failure: menu:information");
+        assertThat(problems(Map.of(), Map.of())).containsExactly("config/centers/metro-311.yaml:"
+                + " menus.information.failure: a caller who presses nothing goes round menu:information >"
+                + " menu:information and never reaches a person; send one of these failure: targets to agent,"
+                + " goodbye or a topic");
+    }
+
+    @Test
+    void twoMenusFailingToEachOther_areRefused_once() throws IOException {
+        edit("centers/metro-311.yaml", "es: [estado, solicitud]}}\n    failure: agent",
+                "es: [estado, solicitud]}}\n    failure: menu:information");
+        assertThat(problems(Map.of(), Map.of())).containsExactly("config/centers/metro-311.yaml:"
+                + " menus.information.failure: a caller who presses nothing goes round menu:information > menu:main"
+                + " > menu:information and never reaches a person; send one of these failure: targets to agent,"
+                + " goodbye or a topic");
+    }
+
+    @Test
+    void failureToAMessageThatGoesBack_isACircleToo() throws IOException {
+        edit("centers/metro-311.yaml", "      \"3\": info:request-online\n    failure: goodbye",
+                "      \"3\": info:request-online\n    failure: info:hours");
+        assertThat(problems(Map.of(), Map.of())).containsExactly("config/centers/metro-311.yaml:"
+                + " menus.self-service.failure: a caller who presses nothing goes round menu:self-service > info:hours"
+                + " > menu:self-service and never reaches a person; send one of these failure: targets to agent,"
+                + " goodbye or a topic");
+    }
+
+    @Test
+    void failureThroughAnotherMenuToAnEnd_isFine() throws Exception {
+        // information fails to main, and main fails to a person: the shipped flow.
+        assertThat(new ConfigLoader(dir, Map.of(), Map.of()).load().centers()).hasSize(2);
+    }
+
+    @Test
     void promptWithoutATextInALanguageOfItsCenter_isRefused() throws IOException {
         Path manifest = tmp.resolve("prompts/prompts.yaml");
         List<String> lines = new java.util.ArrayList<>(Files.readAllLines(manifest));
