@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
+import javax.net.ServerSocketFactory;
+
 import org.asteriskjava.fastagi.AgiScript;
 import org.asteriskjava.fastagi.MappingStrategy;
 import org.asteriskjava.fastagi.internal.DefaultAgiChannelFactory;
@@ -38,9 +40,13 @@ public final class FastAgiServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(FastAgiServer.class);
     // Refusing a call means reading its header and answering it; bound that work too.
     private static final int MAX_REFUSALS_AT_ONCE = 1000;
+    // Out of file descriptors (EMFILE) and the like pass once calls end; retrying at once
+    // would spin a core and flood the log while they last.
+    private static final Duration ACCEPT_BACKOFF = Duration.ofMillis(100);
 
     private final AgiSettings settings;
     private final Function<CallPort, ?> calls;
+    private final ServerSocketFactory sockets;
     private final Semaphore callSlots;
     private final Semaphore refusalSlots = new Semaphore(MAX_REFUSALS_AT_ONCE);
     private final Set<AgiConnection> open = ConcurrentHashMap.newKeySet();
@@ -54,13 +60,19 @@ public final class FastAgiServer implements AutoCloseable {
      * @param calls runs one call to its end on the calling (virtual) thread
      */
     public FastAgiServer(AgiSettings settings, Function<CallPort, ?> calls) {
+        this(settings, calls, ServerSocketFactory.getDefault());
+    }
+
+    /** With the listening socket from {@code sockets}: tests make accept() fail. */
+    FastAgiServer(AgiSettings settings, Function<CallPort, ?> calls, ServerSocketFactory sockets) {
         this.settings = settings;
         this.calls = calls;
+        this.sockets = sockets;
         this.callSlots = new Semaphore(settings.maxCalls());
     }
 
     public synchronized void start() throws IOException {
-        serverSocket = new ServerSocket();
+        serverSocket = sockets.createServerSocket();
         serverSocket.setReuseAddress(true);
         serverSocket.bind(new InetSocketAddress(settings.bind(), settings.port()), 4096);
         acceptor = Thread.ofPlatform().name("agi-acceptor").start(this::acceptLoop);
@@ -84,18 +96,36 @@ public final class FastAgiServer implements AutoCloseable {
     }
 
     private void acceptLoop() {
+        int failures = 0; // in the current burst of transient accept failures
         while (!stopping) {
             Socket socket;
             try {
                 socket = serverSocket.accept();
             } catch (SocketException e) {
                 if (!stopping) {
-                    log.error("the FastAGI listener failed: {}", e.getMessage());
+                    // A bound socket nobody accepts from still completes handshakes into the
+                    // backlog, and Asterisk waits in silence; a closed one refuses at once and
+                    // the dialplan's fallback runs.
+                    closeQuietly(serverSocket);
+                    log.error("the FastAGI listener failed and is closed, so Asterisk gets connection refused and"
+                            + " its dialplan fallback runs; restart the server to take calls again: {}", e.getMessage());
                 }
                 return;
             } catch (IOException e) {
-                log.warn("accept failed: {}", e.getMessage());
+                if (failures++ == 0) {
+                    log.warn("accept failed, retrying every {} ms: {}", ACCEPT_BACKOFF.toMillis(), e.getMessage());
+                }
+                try {
+                    Thread.sleep(ACCEPT_BACKOFF);
+                } catch (InterruptedException stop) {
+                    closeQuietly(serverSocket); // nothing interrupts the acceptor but a deliberate stop
+                    return;
+                }
                 continue;
+            }
+            if (failures > 0) {
+                log.info("accepting calls again after {} failed attempt(s)", failures);
+                failures = 0;
             }
             if (!settings.allows(socket.getInetAddress())) {
                 log.warn("refused a connection from {}: not in agi.allowed {}",
@@ -169,6 +199,7 @@ public final class FastAgiServer implements AutoCloseable {
             AgiConnection connection = new AgiConnection(socket, settings);
             List<String> header = connection.readHeader();
             String callId = AgiHeader.callId(AgiHeader.fields(header), connection.peer());
+            MDC.put("call", callId); // an operator grepping for the call id finds why it got no menu
             log.warn("call {} refused: {} calls at once is the ceiling (agi.max-calls)", callId, settings.maxCalls());
             // The shipped dialplan sends a caller without ONECALL_STATUS=DONE to the general queue.
             connection.write("SET VARIABLE " + CallHandler.STATUS_VARIABLE + " BUSY\n");
@@ -179,6 +210,7 @@ public final class FastAgiServer implements AutoCloseable {
             log.debug("refused call went away: {}", e.getMessage());
         } finally {
             closeQuietly(socket);
+            MDC.remove("call");
         }
     }
 

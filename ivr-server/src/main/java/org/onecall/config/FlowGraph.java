@@ -2,6 +2,7 @@ package org.onecall.config;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -24,12 +25,14 @@ import org.onecall.config.Target.ToTopic;
 
 /**
  * Proves a center's call flow has no dead ends: every target exists, every queue is declared
- * and has hours, overflow chains end, every menu is reached and can reach a person, and no
- * chain of messages loops without a menu to leave it.
+ * and has hours, overflow chains end, every menu is reached and can reach a person, no chain
+ * of messages loops without a menu to leave it, and a caller who presses nothing reaches an end.
  */
 final class FlowGraph {
     private static final char REPEAT = Center.Menu.REPEAT;
     private static final char PERSON = Center.Menu.PERSON;
+    /** Ends what a caller keys in: Asterisk never hands it over as a key. */
+    private static final char END_OF_INPUT = '#';
 
     record Finding(String key, String message) {
     }
@@ -45,7 +48,9 @@ final class FlowGraph {
         FlowGraph g = new FlowGraph(c);
         g.queues();
         g.menus();
+        g.emergencyKey();
         g.chains();
+        g.silentCaller();
         g.reach();
         return g.findings;
     }
@@ -139,6 +144,36 @@ final class FlowGraph {
         c.collects().values().forEach(x -> target("collect." + x.id() + ".then", x.then(), null));
     }
 
+    /** The emergency key works at every menu, so it must be a key a caller can press there for nothing else. */
+    private void emergencyKey() {
+        if (c.emergency().isEmpty()) {
+            return;
+        }
+        char key = c.emergency().get().key();
+        String fix = "; choose a key no menu uses, " + freeDigits();
+        switch (key) {
+            case PERSON -> add("emergency.key", "'0' reaches a person at every menu" + fix);
+            case REPEAT -> add("emergency.key", "'*' repeats the menu at every menu" + fix);
+            case END_OF_INPUT -> add("emergency.key", "'#' ends a caller's input, so it never arrives as a key" + fix);
+            default -> {
+                List<String> taken = c.menus().values().stream().filter(m -> m.options().containsKey(key))
+                        .map(Center.Menu::id).sorted().toList();
+                if (!taken.isEmpty()) {
+                    add("emergency.key", "'" + key + "' is also an option at menus " + String.join(", ", taken)
+                            + ": callers pressing it for that option would be sent to 911" + fix
+                            + ", or move those options to another key");
+                }
+            }
+        }
+    }
+
+    private String freeDigits() {
+        List<String> free = "123456789".chars().mapToObj(d -> (char) d)
+                .filter(d -> c.menus().values().stream().noneMatch(m -> m.options().containsKey(d)))
+                .map(String::valueOf).toList();
+        return free.isEmpty() ? "after freeing a digit 1-9 in every menu" : "like " + String.join(" or ", free);
+    }
+
     private void target(String key, Target t, Center.Menu in) {
         switch (t) {
             case ToMenu(String m) -> exists(key, c.menus().containsKey(m), "menu", m, "menus");
@@ -210,6 +245,67 @@ final class FlowGraph {
             }
             t = then.get();
         }
+    }
+
+    /** Where a caller who presses nothing is: a target, and the menu a "then: back" returns to. */
+    private record Silent(Target at, String lastMenu) {
+    }
+
+    /**
+     * A caller who presses nothing leaves every menu by its failure: target, and a message or a
+     * collection by its then:. That walk must end at a person, a topic or goodbye; a circle of
+     * menus (a menu failing to itself, two failing to each other, a failure to a message that
+     * goes back) keeps a silent caller on the line until the call's step limit.
+     */
+    private void silentCaller() {
+        Set<Set<Target>> reported = new HashSet<>();
+        for (String start : c.menus().keySet().stream().sorted().toList()) {
+            List<Silent> walk = new ArrayList<>();
+            Optional<Silent> at = Optional.of(new Silent(new ToMenu(start), start));
+            while (at.isPresent() && !walk.contains(at.get())) {
+                walk.add(at.get());
+                at = silentStep(at.get());
+            }
+            if (at.isEmpty()) {
+                continue;
+            }
+            List<Target> circle = new ArrayList<>(walk.subList(walk.indexOf(at.get()), walk.size()).stream()
+                    .map(Silent::at).toList());
+            Optional<Target> firstMenu = circle.stream().filter(t -> t instanceof ToMenu).findFirst();
+            if (firstMenu.isEmpty() || !reported.add(Set.copyOf(circle))) {
+                continue; // a circle of messages alone is chains()' finding
+            }
+            Collections.rotate(circle, -circle.indexOf(firstMenu.get()));
+            add("menus." + ((ToMenu) circle.getFirst()).menu() + ".failure", "a caller who presses nothing goes round "
+                    + String.join(" > ", circle.stream().map(Target::format).toList()) + " > "
+                    + Target.format(circle.getFirst()) + " and never reaches a person; send one of these"
+                    + " failure: targets to agent, goodbye or a topic");
+        }
+    }
+
+    /** Where a silent caller goes next; empty where the call ends, or at a target flagged elsewhere. */
+    private Optional<Silent> silentStep(Silent s) {
+        Optional<Target> next;
+        String lastMenu = s.lastMenu();
+        switch (s.at()) {
+            case ToMenu(String id) -> {
+                Center.Menu m = c.menus().get(id);
+                if (m == null || m.failure() instanceof Back) {
+                    return Optional.empty();
+                }
+                lastMenu = id;
+                // A failure that sets a fact goes on at the menu's next:, as a chosen one does.
+                next = m.failure() instanceof SetLanguage || m.failure() instanceof SetCity
+                        ? m.next() : Optional.of(m.failure());
+            }
+            case ToInfo(String i) -> next = Optional.ofNullable(c.infos().get(i)).map(Center.Info::then);
+            case ToCollect(String x) -> next = Optional.ofNullable(c.collects().get(x)).map(Center.Collect::then);
+            default -> next = Optional.empty();
+        }
+        String back = lastMenu;
+        // Entering a menu makes it the one to go back to: one state per menu, however it was reached.
+        return next.map(t -> t instanceof Back ? new ToMenu(back) : t)
+                .map(t -> new Silent(t, t instanceof ToMenu(String m) ? m : back));
     }
 
     /** Every menu is reached from the start or the after-hours menu. */

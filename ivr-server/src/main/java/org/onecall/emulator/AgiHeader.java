@@ -41,7 +41,7 @@ final class AgiHeader {
         lines.add("agi_dnid: " + (local ? CallSetup.UNKNOWN : setup.to()));
         lines.add("agi_rdnis: " + CallSetup.UNKNOWN);
         lines.add("agi_context: " + setup.dialplan().context());
-        lines.add("agi_extension: " + setup.to());
+        lines.add("agi_extension: " + setup.dialplan().extension().orElse(setup.to()));
         lines.add("agi_priority: " + setup.dialplan().priority());
         lines.add("agi_enhanced: 0.0");
         lines.add("agi_accountcode: " + setup.dialplan().accountCode());

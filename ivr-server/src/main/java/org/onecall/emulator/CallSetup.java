@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * agi_ header, plus the scripted caller.
  *
  * @param script     the part of the AGI URL after host:port, e.g. {@code ivr?lang=en}
- * @param to         the dialed number: agi_extension, and agi_dnid on a PJSIP channel
+ * @param to         the dialed number: agi_dnid on a PJSIP channel, and agi_extension unless the dialplan
+ *                   runs AGI() in another extension
  * @param from       the caller's number, {@code unknown} (or blank) when the call has no caller id
  * @param callerName the caller's name, {@code unknown} (or blank) when there is none
  * @param channel    the channel name; its technology (before the '/') is agi_type

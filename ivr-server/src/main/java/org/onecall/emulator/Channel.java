@@ -35,7 +35,7 @@ final class Channel {
         this.language = setup.language();
         this.callerId = CallerId.of(setup.from(), setup.callerName());
         this.context = setup.dialplan().context();
-        this.extension = setup.to();
+        this.extension = setup.dialplan().extension().orElse(setup.to());
         this.priority = setup.dialplan().priority();
     }
 

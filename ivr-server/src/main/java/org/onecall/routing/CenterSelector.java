@@ -9,7 +9,9 @@ import org.onecall.config.Center;
 /**
  * Picks the center a call belongs to, and which of its entries it came in on: the callers' or
  * the administrators'. The AGI script path is the explicit choice of whoever wrote the
- * dialplan, so it wins; then the number dialed; then the dialplan extension.
+ * dialplan, so it wins, as a script or as a number (the shipped dialplan passes the dialed
+ * number as the script and runs AGI() from extension s, often with no agi_dnid); then the
+ * number dialed; then the dialplan extension.
  */
 public final class CenterSelector {
     private CenterSelector() {
@@ -30,6 +32,7 @@ public final class CenterSelector {
 
     public static Optional<Entry> entry(List<Center> centers, String script, String dialed, String extension) {
         return by(centers, c -> c.allScripts().contains(script), adminScripts(script))
+                .or(() -> script.isEmpty() ? Optional.empty() : byNumber(centers, script))
                 .or(() -> dialed.isEmpty() ? Optional.empty() : byNumber(centers, dialed))
                 .or(() -> extension.isEmpty() ? Optional.empty() : byNumber(centers, extension));
     }

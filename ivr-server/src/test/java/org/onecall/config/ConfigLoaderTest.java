@@ -171,6 +171,38 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void emergencyKeyOnZero_isRefused_becauseZeroReachesAPerson() throws IOException {
+        edit("centers/metro-311.yaml", "  key: \"9\"", "  key: \"0\"");
+        assertThat(problems(Map.of(), Map.of())).containsExactly("config/centers/metro-311.yaml: emergency.key: "
+                + "'0' reaches a person at every menu; choose a key no menu uses, like 9");
+    }
+
+    @Test
+    void emergencyKeyOnStar_isRefused_becauseStarRepeatsTheMenu() throws IOException {
+        edit("centers/metro-311.yaml", "  key: \"9\"", "  key: \"*\"");
+        assertThat(problems(Map.of(), Map.of())).containsExactly("config/centers/metro-311.yaml: emergency.key: "
+                + "'*' repeats the menu at every menu; choose a key no menu uses, like 9");
+    }
+
+    @Test
+    void emergencyKeyOnHash_isRefused_becauseHashEndsInput() throws IOException {
+        edit("centers/metro-311.yaml", "  key: \"9\"", "  key: \"#\"");
+        assertThat(problems(Map.of(), Map.of())).containsExactly("config/centers/metro-311.yaml: emergency.key: "
+                + "'#' ends a caller's input, so it never arrives as a key; choose a key no menu uses, like 9");
+    }
+
+    @Test
+    void emergencyKeyThatIsAlsoAMenuOption_isRefused_namingTheMenusAndTheFix() throws IOException {
+        edit("centers/metro-311.yaml", "  key: \"9\"", "  key: \"2\"");
+        // Each of those options is flagged where it stands; this line says what to do about them all.
+        assertThat(problems(Map.of(), Map.of())).contains("config/centers/metro-311.yaml: emergency.key: "
+                + "'2' is also an option at menus information, language, main, noise, parking, self-service,"
+                + " streets, trash, water: callers"
+                + " pressing it for that option would be sent to 911; choose a key no menu uses, like 9, or move"
+                + " those options to another key");
+    }
+
+    @Test
     void messagesThatLeadToEachOther_withoutAMenu_areALoop() throws IOException {
         edit("centers/metro-311.yaml", "    prompt: onecall/metro-311/hours\n    then: back",
                 "    prompt: onecall/metro-311/hours\n    then: info:offices");
@@ -178,6 +210,42 @@ class ConfigLoaderTest {
                 "    prompt: onecall/metro-311/offices\n    then: info:hours");
         assertThat(problems(Map.of(), Map.of())).contains(
                 "config/centers/metro-311.yaml: info.hours.then: loops through messages without a menu to leave it");
+    }
+
+    @Test
+    void menuWhoseFailureIsItself_isRefused_aSilentCallerWouldGoRoundForever() throws IOException {
+        edit("centers/metro-311.yaml", "      \"4\": {to: menu:main, say: {en: [main menu, back]}}\n    failure: menu:main",
+                "      \"4\": {to: menu:main, say: {en: [main menu, back]}}\n    failure: menu:information");
+        assertThat(problems(Map.of(), Map.of())).containsExactly("config/centers/metro-311.yaml:"
+                + " menus.information.failure: a caller who presses nothing goes round menu:information >"
+                + " menu:information and never reaches a person; send one of these failure: targets to agent,"
+                + " goodbye or a topic");
+    }
+
+    @Test
+    void twoMenusFailingToEachOther_areRefused_once() throws IOException {
+        edit("centers/metro-311.yaml", "es: [estado, solicitud]}}\n    failure: agent",
+                "es: [estado, solicitud]}}\n    failure: menu:information");
+        assertThat(problems(Map.of(), Map.of())).containsExactly("config/centers/metro-311.yaml:"
+                + " menus.information.failure: a caller who presses nothing goes round menu:information > menu:main"
+                + " > menu:information and never reaches a person; send one of these failure: targets to agent,"
+                + " goodbye or a topic");
+    }
+
+    @Test
+    void failureToAMessageThatGoesBack_isACircleToo() throws IOException {
+        edit("centers/metro-311.yaml", "      \"3\": info:request-online\n    failure: goodbye",
+                "      \"3\": info:request-online\n    failure: info:hours");
+        assertThat(problems(Map.of(), Map.of())).containsExactly("config/centers/metro-311.yaml:"
+                + " menus.self-service.failure: a caller who presses nothing goes round menu:self-service > info:hours"
+                + " > menu:self-service and never reaches a person; send one of these failure: targets to agent,"
+                + " goodbye or a topic");
+    }
+
+    @Test
+    void failureThroughAnotherMenuToAnEnd_isFine() throws Exception {
+        // information fails to main, and main fails to a person: the shipped flow.
+        assertThat(new ConfigLoader(dir, Map.of(), Map.of()).load().centers()).hasSize(2);
     }
 
     @Test

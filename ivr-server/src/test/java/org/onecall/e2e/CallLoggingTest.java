@@ -3,7 +3,9 @@ package org.onecall.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.onecall.emulator.CallSetup;
 import org.onecall.emulator.CallerScript;
+import org.onecall.emulator.QueueGate;
 import org.slf4j.LoggerFactory;
 
 import ch.qos.logback.classic.Logger;
@@ -56,5 +59,27 @@ class CallLoggingTest {
         List<String> second = callLines.stream().filter(e -> e.getMDCPropertyMap().get("call").equals("1795549999.43"))
                 .map(ILoggingEvent::getFormattedMessage).toList();
         assertThat(second).anySatisfy(m -> assertThat(m).startsWith("call ended: HUNG_UP_IN_MENU"));
+    }
+
+    @Test
+    void refusedCall_logsItsRefusalUnderItsCallId() throws Exception {
+        QueueGate gate = new QueueGate();
+        try (TestServer server = TestServer.start(tmp, "agi.max-calls=1")) {
+            CompletableFuture<?> held = CompletableFuture.runAsync(() -> {
+                try {
+                    server.call(CallSetup.to("311").withUniqueId("1795549999.50")
+                            .withCaller(TestServer.ORDINARY.waitIn(gate)));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertThat(gate.awaitWaiting(1, Duration.ofSeconds(20))).isTrue();
+            server.call(CallSetup.to("311").withUniqueId("1795549999.51").withCaller(TestServer.ORDINARY));
+            gate.release();
+            held.get();
+        }
+        assertThat(appender.list).filteredOn(e -> e.getFormattedMessage().contains(" refused: "))
+                .singleElement()
+                .satisfies(e -> assertThat(e.getMDCPropertyMap()).containsEntry("call", "1795549999.51"));
     }
 }

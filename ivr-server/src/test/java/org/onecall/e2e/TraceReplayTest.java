@@ -1,7 +1,6 @@
 package org.onecall.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import org.onecall.TestFiles;
 import org.onecall.emulator.CallerScript;
 import org.onecall.emulator.Route;
 
@@ -33,8 +33,6 @@ import org.onecall.emulator.Route;
  * the server down.
  */
 class TraceReplayTest {
-    static final Path TRACES = Path.of("../shared/asterisk-agi-traces");
-
     @TempDir
     static Path tmp;
     static TestServer server;
@@ -86,13 +84,7 @@ class TraceReplayTest {
 
     @TestFactory
     Stream<DynamicTest> everyRecordedTrace_replayedToTheServer_endsTheCallCleanly() throws IOException {
-        assumeTrue(Files.isDirectory(TRACES), "no Asterisk recordings at " + TRACES.toAbsolutePath() + "; skipped");
-        List<Path> files;
-        try (Stream<Path> s = Files.list(TRACES)) {
-            files = s.filter(p -> p.getFileName().toString().endsWith(".txt"))
-                    .filter(p -> !p.getFileName().toString().equals("README.txt")).sorted().toList();
-        }
-        assumeTrue(!files.isEmpty(), "no trace files in " + TRACES);
+        List<Path> files = TestFiles.asteriskTraces();
         return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> replay(parse(f))));
     }
 

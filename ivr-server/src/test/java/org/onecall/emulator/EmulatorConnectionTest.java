@@ -76,6 +76,26 @@ class EmulatorConnectionTest {
     }
 
     @Test
+    void header_throughTheShippedDialplanOnALocalChannel_hasExtensionS_noDnid_andTheNumberOnlyInTheScript()
+            throws Exception {
+        AtomicReference<Map<String, String>> header = new AtomicReference<>();
+        try (FastAgiTestServer server = FastAgiTestServer.start(c -> {
+            header.set(c.header());
+            c.closeAndDrain();
+        })) {
+            new AsteriskEmulator(server.address(), Duration.ofSeconds(5)).call(CallSetup.to("2125550312")
+                    .withChannel("Local/2125550312@onecall-inbound-00000001;1").withDialplan(Dialplan.SHIPPED));
+
+            assertThat(header.get())
+                    .containsEntry("agi_network_script", "2125550312")
+                    .containsEntry("agi_dnid", "unknown")
+                    .containsEntry("agi_context", "onecall-agi")
+                    .containsEntry("agi_extension", "s")
+                    .containsEntry("agi_priority", "4");
+        }
+    }
+
+    @Test
     void eachCall_getsItsOwnUniqueIdAndChannel() {
         CallSetup a = CallSetup.to("311");
         CallSetup b = CallSetup.to("311");

@@ -18,7 +18,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,9 +26,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.onecall.TestFiles;
 
 /**
  * Replays every recording of a real Asterisk 22.10.1 against the emulator: a listener sends the recorded
@@ -37,7 +36,6 @@ import org.junit.jupiter.api.TestFactory;
  * Only what depends on the machine or on real elapsed time is blanked (see {@link TraceNormaliser}).
  */
 class EmulatorMatchesRecordedAsteriskTest {
-    private static final Path TRACES = Path.of("../shared/asterisk-agi-traces");
     private static final Duration PATIENCE = Duration.ofSeconds(10);
 
     /** The caller (and the world around the call) each recording was made with; see README.txt there. */
@@ -64,16 +62,8 @@ class EmulatorMatchesRecordedAsteriskTest {
 
     @TestFactory
     Stream<DynamicTest> everyRecording_replayedAgainstTheEmulator_getsTheRecordedAnswers() throws IOException {
-        Assumptions.assumeTrue(Files.isDirectory(TRACES),
-                "no recordings at " + TRACES.toAbsolutePath().normalize() + ": nothing to compare with");
-        List<Path> files;
-        try (Stream<Path> listing = Files.list(TRACES)) {
-            files = listing.filter(p -> p.toString().endsWith(".txt"))
-                    .filter(p -> !p.getFileName().toString().equals("README.txt"))
-                    .sorted()
-                    .toList();
-        }
-        assertThat(files).as("recordings in " + TRACES).isNotEmpty();
+        List<Path> files = TestFiles.asteriskTraces();
+        assertThat(files).as("recordings in " + TestFiles.ASTERISK_TRACES).isNotEmpty();
         return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> replay(f)));
     }
 
