@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.onecall.flow.CallInfo;
+import org.onecall.routing.DialedNumber;
 
 /** Reads the facts the call flow needs out of the agi_ header. */
 final class AgiHeader {
@@ -31,8 +32,11 @@ final class AgiHeader {
         if (q >= 0) {
             script = script.substring(0, q);
         }
-        return new CallInfo(callId, script.replaceAll("^/+|/+$", ""), known(fields.get("agi_dnid")),
-                known(fields.get("agi_extension")), known(fields.get("agi_callerid")),
+        script = script.replaceAll("^/+|/+$", "");
+        String extension = known(fields.get("agi_extension"));
+        // On a Local channel (a transfer, a 911 overflow) agi_dnid is "unknown": the number is in the script path.
+        String dialed = DialedNumber.of(known(fields.get("agi_dnid")), script, extension);
+        return new CallInfo(callId, script, dialed, extension, known(fields.get("agi_callerid")),
                 fields.getOrDefault("agi_channel", ""), fields.getOrDefault("agi_language", "en"));
     }
 
