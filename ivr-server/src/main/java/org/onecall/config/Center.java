@@ -161,10 +161,12 @@ public record Center(String id, String name, ZoneId timezone, List<String> scrip
      * @param overflow   where callers go when nobody here is ready or too many wait
      * @param maxWaiting callers waiting at which the overflow takes over; 0 means no limit
      */
+    /** @param holidays the desk's own closed days, on top of the center's (a city's own holidays, say) */
     public record QueueSpec(String name, String calendar, Set<String> languages, Optional<String> overflow,
-                            int maxWaiting) {
+                            int maxWaiting, Set<LocalDate> holidays) {
         public QueueSpec {
             languages = Set.copyOf(languages);
+            holidays = Set.copyOf(holidays);
         }
     }
 

@@ -42,7 +42,7 @@ final class CenterReader {
             "language-lines\\.[^.]+",
             "priority-entries\\.(scripts|numbers|priority|greeting)",
             "calendars\\.[^.]+(\\.[^.]+)?",
-            "queues\\.[^.]+\\.(calendar|languages|overflow|max-waiting)",
+            "queues\\.[^.]+\\.(calendar|languages|overflow|max-waiting|holidays)",
             "routing\\.(general-queue|interpreter-queue|queue-timeout|when-busy)",
             "cities\\.[^.]+\\.(queue|prefixes)",
             "topics\\.[^.]+\\.(queue|whisper)",
@@ -121,14 +121,7 @@ final class CenterReader {
                 .orElse(new Center.PriorityEntries(List.of(), List.of(), 10, Optional.empty()));
 
         Map<String, Calendar> calendars = map(root, "calendars", this::calendar);
-        Set<LocalDate> holidays = new LinkedHashSet<>();
-        for (String d : root.list("holidays")) {
-            try {
-                holidays.add(LocalDate.parse(d));
-            } catch (DateTimeParseException e) {
-                problem("holidays", "'" + d + "' is not a date; write it like 2026-12-25");
-            }
-        }
+        Set<LocalDate> holidays = dates(root, "holidays");
         Map<String, Center.QueueSpec> queues = map(root, "queues", (q, t) -> queue(q, t, languages));
         Center.Routing routing = routing(root);
         Map<String, Center.City> cities = map(root, "cities", (c, t) -> new Center.City(checkId(t.key(), c),
@@ -245,6 +238,18 @@ final class CenterReader {
         return days;
     }
 
+    private Set<LocalDate> dates(Tree t, String key) {
+        Set<LocalDate> dates = new LinkedHashSet<>();
+        for (String d : t.list(key)) {
+            try {
+                dates.add(LocalDate.parse(d));
+            } catch (DateTimeParseException e) {
+                problem(t.path(key), "'" + d + "' is not a date; write it like 2026-12-25");
+            }
+        }
+        return dates;
+    }
+
     private Center.QueueSpec queue(String name, Tree t, List<String> languages) {
         checkQueueName(t.key(), name);
         String calendar = t.text("calendar").orElseGet(() -> {
@@ -258,7 +263,7 @@ final class CenterReader {
             }
         }
         return new Center.QueueSpec(name, calendar, new LinkedHashSet<>(speaks), optionalQueue(t, "overflow"),
-                intIn(t, "max-waiting", 0, 0, 10_000));
+                intIn(t, "max-waiting", 0, 0, 10_000), dates(t, "holidays"));
     }
 
     private Center.Routing routing(Tree root) {

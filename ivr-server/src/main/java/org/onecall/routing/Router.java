@@ -110,6 +110,8 @@ public final class Router {
 
     static boolean isOpen(Center center, String queue, Instant now) {
         Center.QueueSpec spec = center.queues().get(queue);
-        return Hours.isOpen(center.calendars().get(spec.calendar()), center.holidays(), center.timezone(), now);
+        Set<java.time.LocalDate> closed = new java.util.HashSet<>(center.holidays());
+        closed.addAll(spec.holidays());
+        return Hours.isOpen(center.calendars().get(spec.calendar()), closed, center.timezone(), now);
     }
 }

@@ -83,6 +83,8 @@ final class Centers {
     static final String SOUTH_FERRY = "harbor-south-ferry";
     static final String EASTPORT = "harbor-eastport";
     static final int HARBOR_911_PRIORITY = 7;
+    /** Eastport's own holiday (a Friday): its desk is closed, the rest of Harbor City works. */
+    static final LocalDate EASTPORT_DAY = LocalDate.of(2026, 11, 20);
 
     static final Center HARBOR = harbor();
 
@@ -103,7 +105,7 @@ final class Centers {
                 HARBOR_INTERPRETER, desk(HARBOR_INTERPRETER, "extended", Set.of(), null, 0),
                 NORTH_FERRY, desk(NORTH_FERRY, "office", Set.of("en", "es"), SOUTH_FERRY, 5),
                 SOUTH_FERRY, desk(SOUTH_FERRY, "office", Set.of("en", "es"), NORTH_FERRY, 5),
-                EASTPORT, desk(EASTPORT, "office", Set.of("en", "es"), HARBOR_GENERAL, 5));
+                EASTPORT, desk(EASTPORT, "office", Set.of("en", "es"), HARBOR_GENERAL, 5, EASTPORT_DAY));
         Map<String, Center.City> cities = Map.of(
                 "eastport", new Center.City("eastport", Optional.of(EASTPORT), List.of()),
                 "westport", new Center.City("westport", Optional.empty(), List.of()));
@@ -130,7 +132,8 @@ final class Centers {
     }
 
     private static Center.QueueSpec desk(String name, String calendar, Set<String> languages, String overflow,
-                                         int maxWaiting) {
-        return new Center.QueueSpec(name, calendar, languages, Optional.ofNullable(overflow), maxWaiting);
+                                         int maxWaiting, LocalDate... ownHolidays) {
+        return new Center.QueueSpec(name, calendar, languages, Optional.ofNullable(overflow), maxWaiting,
+                Set.of(ownHolidays));
     }
 }

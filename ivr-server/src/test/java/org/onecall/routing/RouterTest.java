@@ -181,7 +181,12 @@ class RouterTest {
                     call(METRO, "pothole, Children's Day 10:00 New York time: an ordinary Tuesday here")
                             .about("pothole").at(CHILDRENS_DAY, "10:00").goesTo(STREETS),
                     call(GYEONGGI, "goyang, Thanksgiving 10:00 Seoul time: an ordinary Thursday there")
-                            .fromCity("goyang").at(THANKSGIVING, "10:00").goesTo(cityDesk("goyang")));
+                            .fromCity("goyang").at(THANKSGIVING, "10:00").goesTo(cityDesk("goyang")),
+                    call(HARBOR, "eastport, on Eastport's own holiday: its desk is closed, the general desk answers")
+                            .fromCity("eastport").at(Centers.EASTPORT_DAY, "10:00").goesTo(HARBOR_GENERAL)
+                            .because(EASTPORT + " closed now"),
+                    call(HARBOR, "a permit, on Eastport's holiday: the rest of the city works")
+                            .about("permit").at(Centers.EASTPORT_DAY, "10:00").goesTo(PERMITS));
         }
 
         @ParameterizedTest(name = "{0}")
