@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * Runs one menu: asks, matches the answer to an option, retries with a notice that says what
  * went wrong (a wrong key and silence get different ones), and after the last try goes where the
  * menu says. '*' repeats the menu, '0' reaches a person, the emergency key hands over to 911.
- * Keys and, later, speech arrive as the same {@link Input}, so this class does not care which.
+ * It acts on the {@link Choice} an answer means, so it does not care whether keys or speech gave it.
  */
 final class MenuRunner {
     private static final Logger log = LoggerFactory.getLogger(MenuRunner.class);
@@ -28,35 +28,36 @@ final class MenuRunner {
                 call.play(notice);
             }
             Input input = call.ask(menu.prompt(), menu.timeout(), 1);
-            switch (input) {
-                case Input.Keys(String digits) -> {
-                    j.inputs.add(digits);
-                    char key = digits.charAt(0);
-                    if (key == Center.Menu.REPEAT && repeats < MAX_REPEATS) {
-                        repeats++;
-                        attempt--;
-                        notice = null;
-                        log.info("menu {}: * -> repeat", menu.id());
-                        continue;
-                    }
-                    if (key == Center.Menu.PERSON) {
-                        log.info("menu {}: 0 -> a person", menu.id());
-                        return new Target.Agent();
-                    }
-                    if (emergencyKey.isPresent() && emergencyKey.get() == key) {
-                        log.info("menu {}: {} -> emergency", menu.id(), key);
-                        return new Target.Emergency();
-                    }
-                    Center.Option option = menu.options().get(key);
-                    if (option != null) {
-                        log.info("menu {}: key {} -> {}", menu.id(), key, Target.format(option.target()));
-                        return option.target();
-                    }
-                    log.info("menu {}: key {} is not a choice (try {} of {})", menu.id(), key, attempt, menu.tries());
+            j.inputs.add(input instanceof Input.Keys(String digits) ? digits : "");
+            boolean mayRepeat = repeats < MAX_REPEATS;
+            switch (Choice.of(menu, emergencyKey, input)) {
+                case Choice.Repeat() when mayRepeat -> {
+                    repeats++;
+                    attempt--;
+                    notice = null;
+                    log.info("menu {}: * -> repeat", menu.id());
+                }
+                case Choice.Repeat() -> {
+                    log.info("menu {}: * once too often (try {} of {})", menu.id(), attempt, menu.tries());
                     notice = menu.invalid();
                 }
-                case Input.NoInput() -> {
-                    j.inputs.add("");
+                case Choice.Person() -> {
+                    log.info("menu {}: 0 -> a person", menu.id());
+                    return new Target.Agent();
+                }
+                case Choice.Emergency() -> {
+                    log.info("menu {}: {} -> emergency", menu.id(), emergencyKey.orElseThrow());
+                    return new Target.Emergency();
+                }
+                case Choice.Chosen(Center.Option option) -> {
+                    log.info("menu {}: key {} -> {}", menu.id(), option.key(), Target.format(option.target()));
+                    return option.target();
+                }
+                case Choice.NoMatch(String heard) -> {
+                    log.info("menu {}: {} is not a choice (try {} of {})", menu.id(), heard, attempt, menu.tries());
+                    notice = menu.invalid();
+                }
+                case Choice.NoInput() -> {
                     log.info("menu {}: no input (try {} of {})", menu.id(), attempt, menu.tries());
                     notice = menu.noInput();
                 }
