@@ -42,6 +42,9 @@ final class ReportCommand implements Callable<Integer> {
             + " to today in the center's time zone (default: week).")
     Period period = Period.week;
 
+    /** The center's time zone, once known. */
+    private ZoneId zone = ZoneId.of("UTC");
+
     @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First day (overrides --period).")
     LocalDate from;
 
@@ -68,7 +71,7 @@ final class ReportCommand implements Callable<Integer> {
             System.err.println("records are off (records.enabled = false): there is nothing to report");
             return 1;
         }
-        ZoneId zone = center.get().timezone();
+        zone = center.get().timezone();
         LocalDate last = to != null ? to : LocalDate.now(zone);
         LocalDate first = from != null ? from : switch (period) {
             case day -> last;
@@ -85,7 +88,7 @@ final class ReportCommand implements Callable<Integer> {
                 System.err.println("the records database does not answer; see the server's log");
                 return 1;
             }
-            report = Statistics.compute(db, centerId, zone, first, last);
+            report = Statistics.compute(db, centerId, zone, first, last, java.time.Instant.now());
         } catch (IOException | SQLException e) {
             System.err.println("cannot read the records: " + e.getMessage());
             return 1;
@@ -101,7 +104,9 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     private void table(Report r) {
-        out.printf("%s, %s to %s%n", r.center(), r.from(), r.to());
+        boolean soFar = !r.to().isBefore(LocalDate.now(zone));
+        out.printf("%s, %s to %s%s%n", r.center(), r.from(), r.to(),
+                soFar ? " (so far; a year earlier: up to the same time)" : "");
         Optional<Report> y = r.yearEarlier();
         out.printf("  %-28s %10s%s%n", "", "calls", y.isPresent() ? "   a year earlier" : "");
         row("calls", r.calls(), y.map(Report::calls));

@@ -4,10 +4,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -33,21 +35,35 @@ public final class Statistics {
                          Double averageSurvey, long surveys, Optional<Report> yearEarlier) {
     }
 
+    /** Whole local days from {@code from} to {@code to}, and the same days a year earlier. */
     public static Report compute(Database db, String center, ZoneId zone, LocalDate from, LocalDate to)
             throws SQLException {
-        Report now = period(db, center, zone, from, to);
-        Report before = period(db, center, zone, from.minusYears(1), to.minusYears(1));
+        return compute(db, center, zone, from, to, to.plusDays(1).atStartOfDay(zone).toInstant());
+    }
+
+    /**
+     * As above, but a period that runs into today stops at {@code asOf}, and the year-earlier one at the
+     * same moment a year before: a day so far is compared with the same hours of that day, not a whole one.
+     */
+    public static Report compute(Database db, String center, ZoneId zone, LocalDate from, LocalDate to,
+                                 Instant asOf) throws SQLException {
+        ZonedDateTime end = to.plusDays(1).atStartOfDay(zone);
+        ZonedDateTime cut = asOf.atZone(zone);
+        ZonedDateTime until = cut.isBefore(end) ? cut : end;
+        Report now = period(db, center, zone, from, to, from.atStartOfDay(zone), until);
+        Report before = period(db, center, zone, from.minusYears(1), to.minusYears(1),
+                from.minusYears(1).atStartOfDay(zone), until.minusYears(1));
         return new Report(now.center(), now.from(), now.to(), now.calls(), now.offered(), now.answered(),
                 now.answerRate(), now.outcomes(), now.topTopics(), now.languages(), now.averageMenuSeconds(),
                 now.averageWaitSeconds(), now.byHourAndTopic(), now.districts(), now.averageSurvey(), now.surveys(),
                 before.calls() > 0 ? Optional.of(before) : Optional.empty());
     }
 
-    private static Report period(Database db, String center, ZoneId zone, LocalDate from, LocalDate to)
-            throws SQLException {
-        // Records are kept in UTC; the span is whole local days.
-        LocalDateTime start = from.atStartOfDay(zone).withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime();
-        LocalDateTime end = to.plusDays(1).atStartOfDay(zone).withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime();
+    private static Report period(Database db, String center, ZoneId zone, LocalDate from, LocalDate to,
+                                 ZonedDateTime startsAt, ZonedDateTime endsAt) throws SQLException {
+        // Records are kept in UTC.
+        LocalDateTime start = startsAt.withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime();
+        LocalDateTime end = endsAt.withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime();
         String where = " FROM call_record WHERE center = ? AND started_at >= ? AND started_at < ?";
         try (Connection c = db.connection()) {
             Map<String, Long> outcomes = counts(c, "SELECT outcome, COUNT(*)" + where
@@ -79,13 +95,14 @@ public final class Statistics {
                                                              LocalDateTime start, LocalDateTime end, ZoneId zone)
             throws SQLException {
         Map<Integer, Map<String, Long>> matrix = new TreeMap<>();
-        String sql = "SELECT DATE_FORMAT(started_at, '%Y-%m-%d %H:00:00'), COALESCE(topic, '(none)'), COUNT(*)" + where
-                + " GROUP BY 1, 2";
+        // Quarter hours, not hours: some zones are half an hour or 45 minutes off UTC (India, Nepal, Newfoundland).
+        String sql = "SELECT DATE_FORMAT(started_at, '%Y-%m-%d %H:00:00'), FLOOR(MINUTE(started_at) / 15),"
+                + " COALESCE(topic, '(none)'), COUNT(*)" + where + " GROUP BY 1, 2, 3";
         try (PreparedStatement s = bind(c.prepareStatement(sql), center, start, end); ResultSet r = s.executeQuery()) {
             while (r.next()) {
-                LocalDateTime utcHour = LocalDateTime.parse(r.getString(1).replace(' ', 'T'));
-                int local = utcHour.atOffset(ZoneOffset.UTC).atZoneSameInstant(zone).getHour();
-                matrix.computeIfAbsent(local, h -> new TreeMap<>()).merge(r.getString(2), r.getLong(3), Long::sum);
+                LocalDateTime utc = LocalDateTime.parse(r.getString(1).replace(' ', 'T')).plusMinutes(15L * r.getInt(2));
+                int local = utc.atOffset(ZoneOffset.UTC).atZoneSameInstant(zone).getHour();
+                matrix.computeIfAbsent(local, h -> new TreeMap<>()).merge(r.getString(3), r.getLong(4), Long::sum);
             }
         }
         return matrix;

@@ -98,4 +98,36 @@ class StatisticsTest {
         assertThat(r.answerRate()).isNull();
         assertThat(r.yearEarlier()).isEmpty();
     }
+
+    @Test
+    void todaySoFar_isComparedWithTheSameHoursAYearEarlier_notTheWholeDay() throws Exception {
+        call("2026-04-15T13:00:00Z", "ANSWERED", "pothole", "en", null, null, 1_000, 1_000L);   // 09:00 EDT
+        call("2026-04-15T15:00:00Z", "ANSWERED", "pothole", "en", null, null, 1_000, 1_000L);   // 11:00 EDT
+        call("2025-04-15T14:00:00Z", "ANSWERED", "pothole", "en", null, null, 1_000, 1_000L);   // 10:00 EDT
+        call("2025-04-15T20:00:00Z", "ANSWERED", "pothole", "en", null, null, 1_000, 1_000L);   // 16:00 EDT: later
+        write();
+
+        Instant noon = Instant.parse("2026-04-15T16:00:00Z");
+        Statistics.Report r = Statistics.compute(db, "metro-311", NEW_YORK, LocalDate.of(2026, 4, 15),
+                LocalDate.of(2026, 4, 15), noon);
+
+        assertThat(r.calls()).isEqualTo(2);
+        assertThat(r.yearEarlier()).hasValueSatisfying(y -> assertThat(y.calls()).as("until noon only").isEqualTo(1));
+        Statistics.Report whole = Statistics.compute(db, "metro-311", NEW_YORK, LocalDate.of(2026, 4, 15),
+                LocalDate.of(2026, 4, 15));
+        assertThat(whole.yearEarlier()).hasValueSatisfying(y -> assertThat(y.calls()).isEqualTo(2));
+    }
+
+    @Test
+    void hourOfDay_isLocal_alsoInAZoneHalfAnHourOffUtc() throws Exception {
+        call("2026-04-15T04:45:00Z", "ANSWERED", "pothole", "en", null, null, 1_000, 1_000L);   // 10:15 in Kolkata
+        call("2026-04-15T04:15:00Z", "ANSWERED", "noise", "en", null, null, 1_000, 1_000L);     // 09:45 in Kolkata
+        write();
+
+        Statistics.Report r = Statistics.compute(db, "metro-311", ZoneId.of("Asia/Kolkata"), LocalDate.of(2026, 4, 15),
+                LocalDate.of(2026, 4, 15));
+
+        assertThat(r.byHourAndTopic().get(10)).containsExactly(Map.entry("pothole", 1L));
+        assertThat(r.byHourAndTopic().get(9)).containsExactly(Map.entry("noise", 1L));
+    }
 }
