@@ -24,7 +24,6 @@ import org.onecall.broadcast.MemoryBoard;
 import org.onecall.broadcast.SpikeWatch;
 import org.onecall.config.AdminSettings;
 import org.onecall.config.Center;
-import org.onecall.broadcast.Recordings;
 import org.onecall.config.DatabaseSettings;
 import org.onecall.store.ArrivalLog;
 import org.onecall.store.Database;
@@ -92,10 +91,9 @@ public final class OneCallServer implements AutoCloseable {
         Board board = sharedBoard.<Board>map(b -> b).orElseGet(() -> new MemoryBoard(clock));
         // Each server counts its arrivals into the shared table: the detector sees them all.
         Optional<ArrivalLog> arrivals = records.map(r -> new ArrivalLog(r.database(), serverId()));
-        Recordings recordings = new Recordings();
         prepareRecordingsDir(initial);
         CallHandler handler = new CallHandler(config::get, clock, recorder, board,
-                arrivals.<Arrivals>map(a -> a).orElse(Arrivals.NONE), recordings);
+                arrivals.<Arrivals>map(a -> a).orElse(Arrivals.NONE));
         FastAgiServer agi = new FastAgiServer(initial.server().agi(), handler::handle);
         try {
             agi.start();

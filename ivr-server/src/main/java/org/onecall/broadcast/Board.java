@@ -16,7 +16,8 @@ public interface Board {
     Map<String, Announcement> current(String center);
 
     /**
-     * Changes one announcement and records the change. A rule's change to the state the
+     * Changes one announcement and records the change. Switching it off forgets a recorded message
+     * (it was for this emergency, not the next); any other change keeps it. A rule's change to the state the
      * announcement already has records nothing (every server's detector makes the same decision);
      * an administrator's does (switching on what a rule started confirms it).
      *
@@ -34,6 +35,15 @@ public interface Board {
      */
     Optional<Announcement> changeIfStill(Announcement seen, AnnouncementState to, Optional<Instant> expires, Actor by,
                                          String reason) throws BoardException;
+
+    /**
+     * Switches an announcement on with a message an administrator recorded, which every server's
+     * callers hear in place of its prompt from their next call until it is switched off.
+     *
+     * @throws BoardException when the change could not be stored (the database is away)
+     */
+    Announcement switchOnRecording(String center, String id, String file, Actor by, String reason)
+            throws BoardException;
 
     /** The most recent changes first. */
     List<AuditEntry> audit(String center, int limit) throws BoardException;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /** The board of a server that keeps no records: its own announcements, in memory. */
@@ -27,13 +28,26 @@ public final class MemoryBoard implements Board {
     @Override
     public synchronized Announcement change(String center, String id, AnnouncementState to, Optional<Instant> expires,
                                             Actor by, String reason) {
+        return apply(center, id, to, expires, by, reason,
+                kept -> to == AnnouncementState.OFF ? Optional.empty() : kept);
+    }
+
+    @Override
+    public synchronized Announcement switchOnRecording(String center, String id, String file, Actor by, String reason) {
+        return apply(center, id, AnnouncementState.ACTIVE, Optional.empty(), by, reason, kept -> Optional.of(file));
+    }
+
+    private Announcement apply(String center, String id, AnnouncementState to, Optional<Instant> expires, Actor by,
+                               String reason, UnaryOperator<Optional<String>> recording) {
         Instant now = clock.instant();
         Map<String, Announcement> c = states.computeIfAbsent(center, k -> new ConcurrentHashMap<>());
-        AnnouncementState from = Optional.ofNullable(c.get(id)).map(Announcement::state).orElse(AnnouncementState.OFF);
+        Announcement stored = c.getOrDefault(id, Announcement.never(center, id));
+        AnnouncementState from = stored.state();
         if (from == to && (by instanceof Actor.Rule || by instanceof Actor.Expiry)) {
-            return c.get(id); // a detector repeating itself changes nothing
+            return stored; // a detector repeating itself changes nothing
         }
-        Announcement a = new Announcement(center, id, to, expires, now, Actor.describe(by), reason);
+        Announcement a = new Announcement(center, id, to, expires, now, Actor.describe(by), reason,
+                recording.apply(stored.recording()));
         c.put(id, a);
         Optional<Double> observed = by instanceof Actor.Rule r ? Optional.of(r.observedPerHour()) : Optional.empty();
         Optional<Double> expected = by instanceof Actor.Rule r ? Optional.of(r.expectedPerHour()) : Optional.empty();

@@ -15,7 +15,6 @@ import org.onecall.broadcast.Announcement;
 import org.onecall.broadcast.AnnouncementState;
 import org.onecall.broadcast.Board;
 import org.onecall.broadcast.PinGuard;
-import org.onecall.broadcast.Recordings;
 import org.onecall.config.Center;
 import org.onecall.config.Durations;
 import org.onecall.config.PromptKeys;
@@ -48,13 +47,11 @@ final class AdminCall {
 
     private final InstantSource clock;
     private final Board board;
-    private final Recordings recordings;
     private final PinGuard guard;
 
-    AdminCall(InstantSource clock, Board board, Recordings recordings, PinGuard guard) {
+    AdminCall(InstantSource clock, Board board, PinGuard guard) {
         this.clock = clock;
         this.board = board;
-        this.recordings = recordings;
         this.guard = guard;
     }
 
@@ -216,7 +213,8 @@ final class AdminCall {
         CallPort call = s.call();
         Center.AnnouncementSpec spec = s.announcements().get(n - 1);
         // What callers hear when it is on, so the administrator knows which one this is; any key skips it.
-        call.playSkippable(recordings.current(s.center().id(), spec.id()).orElse(spec.prompt()));
+        call.playSkippable(Optional.ofNullable(board.current(s.center().id()).get(spec.id()))
+                .flatMap(Announcement::recording).orElse(spec.prompt()));
         for (int attempt = 1; attempt <= TRIES; attempt++) {
             Input input = call.ask(PromptKeys.ADMIN_ACTIONS, KEYS_TIMEOUT, 1);
             switch (input) {
@@ -224,17 +222,16 @@ final class AdminCall {
                 case Input.Keys(String key) -> {
                     switch (key) {
                         case "1" -> {
-                            switchTo(s, n, AnnouncementState.ACTIVE, "by phone", () -> { });
+                            switchTo(s, n, AnnouncementState.ACTIVE, "by phone", Optional.empty());
                             return;
                         }
                         case "2" -> {
-                            switchTo(s, n, AnnouncementState.ARMED, "by phone", () -> { });
+                            switchTo(s, n, AnnouncementState.ARMED, "by phone", Optional.empty());
                             return;
                         }
                         case "3" -> {
-                            // A recorded message was for this emergency, not the next one.
-                            switchTo(s, n, AnnouncementState.OFF, "by phone",
-                                    () -> recordings.forget(s.center().id(), spec.id()));
+                            // Off forgets a recorded message: it was for this emergency, not the next one.
+                            switchTo(s, n, AnnouncementState.OFF, "by phone", Optional.empty());
                             return;
                         }
                         case "9" -> {
@@ -252,19 +249,23 @@ final class AdminCall {
     }
 
     /**
-     * Changes the board, then whatever goes with the change, then confirms: "Done. Announcement
-     * 2 is on." Says so when the change could not be stored, and then nothing else happens.
+     * Changes the board (on with a new recording, when there is one), then confirms: "Done.
+     * Announcement 2 is on." Says so when the change could not be stored, and then nothing else happens.
      */
-    private void switchTo(Session s, int n, AnnouncementState to, String reason, Runnable alongside) {
+    private void switchTo(Session s, int n, AnnouncementState to, String reason, Optional<String> recording) {
         Center.AnnouncementSpec spec = s.announcements().get(n - 1);
+        Actor.Phone by = new Actor.Phone(s.admin().id());
         try {
-            board.change(s.center().id(), spec.id(), to, Optional.empty(), new Actor.Phone(s.admin().id()), reason);
+            if (recording.isPresent()) {
+                board.switchOnRecording(s.center().id(), spec.id(), recording.get(), by, reason);
+            } else {
+                board.change(s.center().id(), spec.id(), to, Optional.empty(), by, reason);
+            }
         } catch (Board.BoardException e) {
             log.warn("administrator {} could not switch {} to {}: {}", s.admin().id(), spec.id(), to, e.getMessage());
             s.call().play(PromptKeys.ADMIN_NOT_SAVED);
             return;
         }
-        alongside.run();
         log.info("administrator {} switched announcement {} to {} ({})", s.admin().id(), spec.id(), to, reason);
         s.call().play(PromptKeys.ADMIN_DONE);
         say(s, n, to);
@@ -308,7 +309,7 @@ final class AdminCall {
                 case KEEP -> {
                     // From the next call on, callers hear the new message: the recording replaces the prompt.
                     switchTo(s, n, AnnouncementState.ACTIVE, "by phone, new recording " + name,
-                            () -> recordings.keep(s.center().id(), spec.id(), file));
+                            Optional.of(file));
                     return;
                 }
                 case AGAIN -> {

@@ -14,7 +14,6 @@ import java.util.Map;
 import org.onecall.broadcast.Announcement;
 import org.onecall.broadcast.Arrivals;
 import org.onecall.broadcast.Board;
-import org.onecall.broadcast.Recordings;
 import org.onecall.config.Center;
 import org.onecall.config.PromptKeys;
 import org.onecall.config.Target;
@@ -42,13 +41,11 @@ final class CallFlow {
     private final InstantSource clock;
     private final Board board;
     private final Arrivals arrivals;
-    private final Recordings recordings;
 
-    CallFlow(InstantSource clock, Board board, Arrivals arrivals, Recordings recordings) {
+    CallFlow(InstantSource clock, Board board, Arrivals arrivals) {
         this.clock = clock;
         this.board = board;
         this.arrivals = arrivals;
-        this.recordings = recordings;
     }
 
     Outcome run(CallPort call, Journey j) {
@@ -226,7 +223,7 @@ final class CallFlow {
             j.announcements.add(a.id());
             j.path.add("announcement:" + a.id());
             // A message an administrator recorded by phone replaces the configured one, in every language.
-            String prompt = recordings.current(j.center.id(), a.id()).orElse(a.prompt());
+            String prompt = states.get(a.id()).recording().orElse(a.prompt());
             if (a.skippable()) {
                 call.playSkippable(prompt);
             } else {

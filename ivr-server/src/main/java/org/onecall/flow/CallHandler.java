@@ -9,7 +9,6 @@ import java.util.function.Supplier;
 import org.onecall.broadcast.Arrivals;
 import org.onecall.broadcast.Board;
 import org.onecall.broadcast.PinGuard;
-import org.onecall.broadcast.Recordings;
 import org.onecall.config.Center;
 import org.onecall.config.OneCallConfig;
 import org.onecall.routing.CenterSelector;
@@ -34,15 +33,14 @@ public final class CallHandler {
     private final CallRecorder recorder;
 
     /**
-     * @param recordings messages administrators recorded by phone, heard in place of the configured ones
      */
     public CallHandler(Supplier<OneCallConfig> config, InstantSource clock, CallRecorder recorder, Board board,
-                       Arrivals arrivals, Recordings recordings) {
+                       Arrivals arrivals) {
         this.config = config;
         this.clock = clock;
-        this.flow = new CallFlow(clock, board, arrivals, recordings);
+        this.flow = new CallFlow(clock, board, arrivals);
         // One guard per server: wrong PINs count across all its calls.
-        this.admin = new AdminCall(clock, board, recordings, new PinGuard(clock));
+        this.admin = new AdminCall(clock, board, new PinGuard(clock));
         this.recorder = recorder;
     }
 

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 
 import org.onecall.broadcast.Actor;
 import org.onecall.broadcast.Announcement;
@@ -73,12 +74,13 @@ public final class DatabaseBoard implements Board, Runnable {
         Map<String, Map<String, Announcement>> all = new HashMap<>();
         try (Connection c = db.connection();
              PreparedStatement s = c.prepareStatement("SELECT center, announcement, state, expires_at, changed_at,"
-                     + " changed_by, reason FROM announcement_state");
+                     + " changed_by, reason, recording FROM announcement_state");
              ResultSet r = s.executeQuery()) {
             while (r.next()) {
                 Announcement a = new Announcement(r.getString(1), r.getString(2), AnnouncementState.valueOf(r.getString(3)),
                         Optional.ofNullable(r.getObject(4, LocalDateTime.class)).map(t -> t.toInstant(ZoneOffset.UTC)),
-                        r.getObject(5, LocalDateTime.class).toInstant(ZoneOffset.UTC), r.getString(6), r.getString(7));
+                        r.getObject(5, LocalDateTime.class).toInstant(ZoneOffset.UTC), r.getString(6), r.getString(7),
+                        Optional.ofNullable(r.getString(8)));
                 all.computeIfAbsent(a.center(), k -> new HashMap<>()).put(a.id(), a);
             }
         }
@@ -89,25 +91,38 @@ public final class DatabaseBoard implements Board, Runnable {
     @Override
     public Announcement change(String center, String id, AnnouncementState to, Optional<Instant> expires, Actor by,
                                String given) throws BoardException {
-        return apply(center, id, Optional.empty(), to, expires, by, given).orElseThrow();
+        return apply(center, id, Optional.empty(), to, expires, by, given, forgetWhenOff(to)).orElseThrow();
+    }
+
+    @Override
+    public Announcement switchOnRecording(String center, String id, String file, Actor by, String reason)
+            throws BoardException {
+        return apply(center, id, Optional.empty(), AnnouncementState.ACTIVE, Optional.empty(), by, reason,
+                kept -> Optional.of(file)).orElseThrow();
+    }
+
+    private static UnaryOperator<Optional<String>> forgetWhenOff(AnnouncementState to) {
+        return kept -> to == AnnouncementState.OFF ? Optional.empty() : kept;
     }
 
     @Override
     public Optional<Announcement> changeIfStill(Announcement seen, AnnouncementState to, Optional<Instant> expires,
                                                 Actor by, String reason) throws BoardException {
-        return apply(seen.center(), seen.id(), Optional.of(seen), to, expires, by, reason);
+        return apply(seen.center(), seen.id(), Optional.of(seen), to, expires, by, reason, forgetWhenOff(to));
     }
 
     private Optional<Announcement> apply(String center, String id, Optional<Announcement> seen, AnnouncementState to,
-                                         Optional<Instant> expires, Actor by, String given) throws BoardException {
+                                         Optional<Instant> expires, Actor by, String given,
+                                         UnaryOperator<Optional<String>> recordingAfter) throws BoardException {
         Instant now = clock.instant();
         // The columns' sizes; a detector's reason can run long.
         String reason = given.length() <= 400 ? given : given.substring(0, 397) + "...";
+        Optional<String> recording;
         try (Connection c = db.connection()) {
             c.setAutoCommit(false);
             try {
                 Announcement stored = Announcement.never(center, id);
-                try (PreparedStatement s = c.prepareStatement("SELECT state, changed_at, changed_by FROM"
+                try (PreparedStatement s = c.prepareStatement("SELECT state, changed_at, changed_by, recording FROM"
                         + " announcement_state WHERE center = ? AND announcement = ? FOR UPDATE")) {
                     s.setString(1, center);
                     s.setString(2, id);
@@ -115,7 +130,7 @@ public final class DatabaseBoard implements Board, Runnable {
                         if (r.next()) {
                             stored = new Announcement(center, id, AnnouncementState.valueOf(r.getString(1)),
                                     Optional.empty(), r.getObject(2, LocalDateTime.class).toInstant(ZoneOffset.UTC),
-                                    r.getString(3), "");
+                                    r.getString(3), "", Optional.ofNullable(r.getString(4)));
                         }
                     }
                 }
@@ -128,13 +143,14 @@ public final class DatabaseBoard implements Board, Runnable {
                 if (from == to && (by instanceof Actor.Rule || by instanceof Actor.Expiry)) {
                     // Every server's detector (or expiry) decides the same; the first one's change stands.
                     c.rollback();
-                    return Optional.of(current(center).getOrDefault(id, new Announcement(center, id, to, expires, now,
-                            Actor.describe(by), reason)));
+                    return Optional.of(current(center).getOrDefault(id, stored));
                 }
+                recording = recordingAfter.apply(stored.recording());
                 try (PreparedStatement s = c.prepareStatement("INSERT INTO announcement_state (center, announcement,"
-                        + " state, expires_at, changed_at, changed_by, reason) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                        + " state, expires_at, changed_at, changed_by, reason, recording) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
                         + " ON DUPLICATE KEY UPDATE state = VALUES(state), expires_at = VALUES(expires_at),"
-                        + " changed_at = VALUES(changed_at), changed_by = VALUES(changed_by), reason = VALUES(reason)")) {
+                        + " changed_at = VALUES(changed_at), changed_by = VALUES(changed_by), reason = VALUES(reason),"
+                        + " recording = VALUES(recording)")) {
                     s.setString(1, center);
                     s.setString(2, id);
                     s.setString(3, to.name());
@@ -142,6 +158,7 @@ public final class DatabaseBoard implements Board, Runnable {
                     s.setObject(5, utc(now));
                     s.setString(6, Actor.describe(by));
                     s.setString(7, reason);
+                    s.setString(8, recording.orElse(null));
                     s.executeUpdate();
                 }
                 try (PreparedStatement s = c.prepareStatement("INSERT INTO announcement_audit (center, announcement,"
@@ -174,7 +191,7 @@ public final class DatabaseBoard implements Board, Runnable {
                     + Database.rootMessage(e), e);
         }
         run(); // this server's next caller sees it at once; the others within their next refresh
-        return Optional.of(new Announcement(center, id, to, expires, now, Actor.describe(by), reason));
+        return Optional.of(new Announcement(center, id, to, expires, now, Actor.describe(by), reason, recording));
     }
 
     @Override

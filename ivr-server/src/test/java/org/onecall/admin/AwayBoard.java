@@ -32,6 +32,12 @@ final class AwayBoard implements Board {
     }
 
     @Override
+    public Announcement switchOnRecording(String center, String id, String file, Actor by, String reason)
+            throws BoardException {
+        throw new BoardException("database unreachable", new SQLTransientConnectionException("connection refused"));
+    }
+
+    @Override
     public List<AuditEntry> audit(String center, int limit) throws BoardException {
         throw new BoardException("database unreachable", new SQLTransientConnectionException("connection refused"));
     }

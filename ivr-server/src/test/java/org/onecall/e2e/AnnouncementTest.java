@@ -114,6 +114,31 @@ class AnnouncementTest {
     }
 
     @Test
+    void aMessageRecordedByPhoneOnOneServer_isHeardByTheCallersOfAnother_untilSwitchedOff() throws Exception {
+        TestDatabase.truncate();
+        try (TestServer a = TestServer.start(tmp.resolve("a"), TestDatabase.serverSettings(tmp.resolve("ja")));
+             TestServer b = TestServer.start(tmp.resolve("b"), TestDatabase.serverSettings(tmp.resolve("jb")))) {
+            String file = tmp.resolve("recordings/metro-311-high-volume-20261119-003000").toString();
+            a.server.board().switchOnRecording("metro-311", "high-volume", file, new Actor.Phone("1001"),
+                    "by phone, new recording");
+            long deadline = System.nanoTime() + 3_000_000_000L;
+            while (b.server.board().current("metro-311").get("high-volume") == null && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(b.call("311", TestServer.ORDINARY).prompts()).contains(file)
+                    .doesNotContain("onecall/announce-high-volume");
+
+            b.server.board().change("metro-311", "high-volume", AnnouncementState.OFF, Optional.empty(), ALICE, "over");
+            b.server.board().change("metro-311", "high-volume", AnnouncementState.ACTIVE, Optional.empty(), ALICE,
+                    "again, next week");
+            assertThat(b.call("311", TestServer.ORDINARY).prompts()).as("switched off: the old message is gone")
+                    .contains("onecall/announce-high-volume").doesNotContain(file);
+        } finally {
+            TestDatabase.truncate();
+        }
+    }
+
+    @Test
     void theCallRecord_saysWhichAnnouncementsTheCallerHeard() throws Exception {
         TestDatabase.truncate();
         try (TestServer server = TestServer.start(tmp, TestDatabase.serverSettings(tmp.resolve("j")))) {

@@ -45,4 +45,27 @@ class DatabaseBoardTest {
         assertThat(board.changeIfStill(Announcement.never("metro-311", "water-main"), AnnouncementState.OFF,
                 Optional.empty(), rule, "stale")).isEmpty();
     }
+
+    @Test
+    void aSuppressionIsStored_andARecordingIsSharedUntilTheAnnouncementIsSwitchedOff() throws Exception {
+        Actor alice = new Actor.Administrator("alice");
+        board.change("metro-311", "snow", AnnouncementState.SUPPRESSED, Optional.of(now.get().plusSeconds(3600)), alice,
+                "parade");
+        assertThat(board.current("metro-311").get("snow").state()).isEqualTo(AnnouncementState.SUPPRESSED);
+
+        board.switchOnRecording("metro-311", "snow", "/var/spool/onecall/metro-311-snow-1", new Actor.Phone("1001"),
+                "by phone, new recording");
+        DatabaseBoard otherServer = new DatabaseBoard(TestDatabase.database(), now::get);
+        otherServer.refresh();
+        assertThat(otherServer.current("metro-311").get("snow").recording())
+                .contains("/var/spool/onecall/metro-311-snow-1");
+
+        board.change("metro-311", "snow", AnnouncementState.ARMED, Optional.empty(), alice, "keeps it");
+        otherServer.refresh();
+        assertThat(otherServer.current("metro-311").get("snow").recording()).isPresent();
+
+        board.change("metro-311", "snow", AnnouncementState.OFF, Optional.empty(), alice, "storm over");
+        otherServer.refresh();
+        assertThat(otherServer.current("metro-311").get("snow").recording()).as("off forgets it").isEmpty();
+    }
 }
