@@ -218,6 +218,9 @@ public final class FastAgiServer implements AutoCloseable {
      * Stops taking calls, lets calls in progress finish for up to the grace period, then cuts
      * the rest.
      */
+    /** How long cut calls may take to wind down after the grace period. */
+    private static final Duration CUT_CALLS_WAIT = Duration.ofSeconds(5);
+
     public void shutdown(Duration grace) {
         stopping = true;
         synchronized (this) {
@@ -240,6 +243,17 @@ public final class FastAgiServer implements AutoCloseable {
         }
         log.warn("grace period over: cutting {} call(s) still in progress", open.size());
         open.forEach(AgiConnection::close);
+        // A cut call ends at once (its reads fail) and hands its record over on the way out: wait for
+        // that, so the records are written or journaled before the caller of this method closes the writer.
+        try {
+            if (callSlots.tryAcquire(settings.maxCalls(), CUT_CALLS_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                callSlots.release(settings.maxCalls());
+            } else {
+                log.warn("{} cut call(s) still winding down", activeCalls());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
