@@ -184,7 +184,7 @@ public final class RecordWriter implements CallRecorder, AutoCloseable {
                     rec.setObject(i++, utc(r.startedMillis()));
                     rec.setObject(i++, utc(r.endedMillis()));
                     rec.setString(i++, r.language());
-                    rec.setString(i++, truncate(r.path(), 2000));
+                    rec.setString(i++, r.path());
                     rec.setString(i++, r.topic());
                     rec.setString(i++, r.queue());
                     rec.setString(i++, r.outcome());
@@ -232,10 +232,6 @@ public final class RecordWriter implements CallRecorder, AutoCloseable {
     static java.time.LocalDateTime utc(long millis) {
         return java.time.LocalDateTime.ofEpochSecond(Math.floorDiv(millis, 1000),
                 (int) Math.floorMod(millis, 1000) * 1_000_000, java.time.ZoneOffset.UTC);
-    }
-
-    private static String truncate(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max);
     }
 
     /** Writes what is queued (to the database or the journal) and stops. */
