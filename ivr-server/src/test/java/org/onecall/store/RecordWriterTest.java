@@ -35,9 +35,18 @@ class RecordWriterTest {
     }
 
     private static CallSummary call(String callId, String dialed, String caller, String entered, List<String> inputs) {
+        return call(callId, dialed, caller, entered, inputs, OptionalInt.empty());
+    }
+
+    private static CallSummary call(String callId, OptionalInt surveyScore) {
+        return call(callId, "311", "2125550123", null, List.of("1"), surveyScore);
+    }
+
+    private static CallSummary call(String callId, String dialed, String caller, String entered, List<String> inputs,
+                                    OptionalInt surveyScore) {
         return new CallSummary(callId, "metro-311", Optional.empty(), Optional.empty(), dialed, Optional.of(caller),
                 START, START.plusSeconds(60), "en", Optional.empty(), List.of("menu:main"), inputs,
-                Optional.ofNullable(entered), Optional.empty(), false, false, Outcome.SELF_SERVED, OptionalInt.empty(),
+                Optional.ofNullable(entered), Optional.empty(), false, false, Outcome.SELF_SERVED, surveyScore,
                 Duration.ofSeconds(60), Optional.empty(), List.of());
     }
 
@@ -87,6 +96,54 @@ class RecordWriterTest {
         List<String> cut = rows.get(CallRecord.id(longId + "1"));
         assertThat(cut).containsExactly("3".repeat(40), "7".repeat(80), "1".repeat(40), "2".repeat(200) + "|");
         assertThat(rows.get(CallRecord.id(longId + "2"))).containsExactly("311", "2125550123", null, "1");
+    }
+
+    @Test
+    void aRecordTheDatabaseRefuses_goesToTheDeadLetters_andTheRecordsAfterItAreWritten() throws Exception {
+        try (RecordWriter writer = new RecordWriter(db, tmp, 100, 100, Duration.ofMillis(100))) {
+            writer.record(call("1795541100.1", OptionalInt.of(4)));
+            // A survey score is one key; 1000 is beyond its TINYINT column: refused for its data.
+            writer.record(call("1795541100.2", OptionalInt.of(1000)));
+            for (int i = 3; i <= 5; i++) {
+                writer.record(call("1795541100." + i, OptionalInt.of(5)));
+            }
+            awaitWritten(writer, 4);
+            assertThat(writer.written()).isEqualTo(4);
+            assertThat(writer.refused()).isEqualTo(1);
+            assertThat(writer.journaled()).as("the database is up: nothing waits").isZero();
+            assertThat(writer.pending()).isZero();
+        }
+        assertThat(stored().keySet()).containsExactly("1795541100.1", "1795541100.3", "1795541100.4", "1795541100.5");
+        assertDeadLetter("1795541100.2");
+    }
+
+    @Test
+    void aRefusedRecordInTheJournal_doesNotStopItsReplay() throws Exception {
+        Journal journal = new Journal(tmp);
+        journal.append(List.of(CallRecord.of(call("1795541200.1", OptionalInt.of(1000))),
+                CallRecord.of(call("1795541200.2", OptionalInt.of(3)))));
+        journal.close();
+
+        try (RecordWriter writer = new RecordWriter(db, tmp, 100, 100, Duration.ofMillis(100))) {
+            awaitWritten(writer, 1);
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (writer.pending() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(writer.pending()).as("the journal is replayed to its end").isZero();
+            assertThat(writer.refused()).isEqualTo(1);
+        }
+        assertThat(stored().keySet()).containsExactly("1795541200.2");
+        assertDeadLetter("1795541200.1");
+    }
+
+    private void assertDeadLetter(String callId) throws Exception {
+        List<String> lines = java.nio.file.Files.readAllLines(tmp.resolve(DeadLetters.FILE));
+        assertThat(lines).hasSize(1);
+        var letter = new com.fasterxml.jackson.databind.ObjectMapper().readTree(lines.getFirst());
+        assertThat(letter.path("record").path("callId").asText()).isEqualTo(callId);
+        assertThat(letter.path("error").asText()).contains("survey_score");
+        assertThat(letter.path("sqlState").asText()).startsWith("22");
     }
 
     @Test
