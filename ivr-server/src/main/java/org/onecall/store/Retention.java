@@ -42,7 +42,7 @@ public final class Retention implements Runnable {
             return new long[] {0, 0};
         }
         long now = clock.millis();
-        try (Connection c = db.connection();
+        try (Connection c = db.slowConnection();
              PreparedStatement erase = c.prepareStatement(
                      "UPDATE call_record SET caller = NULL WHERE caller IS NOT NULL AND started_at < ?");
              PreparedStatement delete = c.prepareStatement("DELETE FROM call_record WHERE started_at < ?")) {
