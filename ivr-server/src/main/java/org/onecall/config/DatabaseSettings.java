@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param timeout          how long the database may stay silent in a write before it counts as away
  * @param journalDir       records wait here, on disk, while the database is away
  * @param retention        records older than this are deleted
- * @param personalRetention caller numbers older than this are erased first
+ * @param personalRetention caller numbers and what callers entered or said are erased after this
  */
 public record DatabaseSettings(boolean enabled, Optional<String> url, String user, String password, Path embeddedDir, int poolSize,
                                Duration timeout, Path journalDir, int batchSize, int queueCapacity, Duration retryInterval,
