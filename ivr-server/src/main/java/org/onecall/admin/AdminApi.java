@@ -46,6 +46,11 @@ final class AdminApi {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Set<String> SWITCH_FIELDS = Set.of("reason", "expires", "expiresIn");
     private static final int MAX_REASON = 500;
+    /**
+     * The furthest an expiry may lie ahead. An emergency message is not for years; without a cap
+     * a far date passed here and failed in the database (DATETIME ends with the year 9999).
+     */
+    private static final Duration MAX_AHEAD = Duration.ofDays(365);
     private static final int DEFAULT_AUDIT = 50;
     private static final int MAX_AUDIT = 1000;
 
@@ -317,16 +322,24 @@ final class AdminApi {
             if (!expires.get().isAfter(now)) {
                 throw Refusal.badField("expires", at.get() + " is not in the future (now is " + now + ")");
             }
+            if (expires.get().isAfter(now.plus(MAX_AHEAD))) {
+                throw Refusal.badField("expires", printable(at.get()) + " is more than " + Durations.format(MAX_AHEAD)
+                        + " ahead (now is " + now + "); an announcement expires within a year");
+            }
         } else if (in.isPresent()) {
             Duration d;
             try {
                 d = Durations.parse(in.get());
             } catch (IllegalArgumentException e) {
                 throw Refusal.badField("expiresIn", "'" + printable(in.get()) + "' is not a duration like 30m, 4h or"
-                        + " 2d");
+                        + " 2d, of at most " + Durations.format(MAX_AHEAD));
             }
             if (d.isZero() || d.isNegative()) {
                 throw Refusal.badField("expiresIn", "must be more than 0");
+            }
+            if (d.compareTo(MAX_AHEAD) > 0) {
+                throw Refusal.badField("expiresIn", "'" + printable(in.get()) + "' is more than "
+                        + Durations.format(MAX_AHEAD) + "; an announcement expires within a year");
             }
             expires = Optional.of(now.plus(d));
         }

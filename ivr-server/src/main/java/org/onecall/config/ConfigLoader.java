@@ -162,6 +162,7 @@ public final class ConfigLoader {
                         values.get(Keys.DATABASE_PASSWORD).value(),
                         directory.resolve(f.read(Keys.DATABASE_EMBEDDED_DIR, String::strip, "a folder")).normalize(),
                         f.intIn(Keys.DATABASE_POOL_SIZE, 1, 100),
+                        f.durationIn(Keys.DATABASE_TIMEOUT, Duration.ofSeconds(1), Duration.ofMinutes(10)),
                         directory.resolve(f.read(Keys.RECORDS_JOURNAL_DIR, String::strip, "a folder")).normalize(),
                         f.intIn(Keys.RECORDS_BATCH_SIZE, 1, 10_000),
                         f.intIn(Keys.RECORDS_QUEUE_CAPACITY, 100, 10_000_000),

@@ -24,6 +24,7 @@ public final class Keys {
     public static final String DATABASE_PASSWORD = "database.password";
     public static final String DATABASE_EMBEDDED_DIR = "database.embedded.dir";
     public static final String DATABASE_POOL_SIZE = "database.pool-size";
+    public static final String DATABASE_TIMEOUT = "database.timeout";
     public static final String RECORDS_JOURNAL_DIR = "records.journal-dir";
     public static final String RECORDS_BATCH_SIZE = "records.batch-size";
     public static final String RECORDS_QUEUE_CAPACITY = "records.queue-capacity";
@@ -55,6 +56,7 @@ public final class Keys {
         DEFAULTS.put(DATABASE_PASSWORD, "");
         DEFAULTS.put(DATABASE_EMBEDDED_DIR, "../data/mariadb");
         DEFAULTS.put(DATABASE_POOL_SIZE, "4");
+        DEFAULTS.put(DATABASE_TIMEOUT, "10s");
         DEFAULTS.put(RECORDS_JOURNAL_DIR, "../data/journal");
         DEFAULTS.put(RECORDS_BATCH_SIZE, "500");
         DEFAULTS.put(RECORDS_QUEUE_CAPACITY, "200000");

@@ -112,7 +112,7 @@ public final class CallHandler {
         Instant end = clock.instant();
         Center c = j.center;
         CallSummary summary = new CallSummary(info.callId(), c.id(), j.city,
-                RecordPolicies.district(c, info.caller(), j.entered, j.city), info.dialed(),
+                RecordPolicies.district(c.records().districts(), info.caller(), j.entered, j.city), info.dialed(),
                 RecordPolicies.caller(c, info.caller()), start, end, j.language, j.topic, j.path, j.inputs, j.entered,
                 j.queue, j.interpreter, j.priority, outcome, j.surveyScore,
                 Duration.between(start, j.queuedAt.orElse(end)), j.waitTime, j.announcements);

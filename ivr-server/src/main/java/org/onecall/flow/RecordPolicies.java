@@ -3,6 +3,7 @@ package org.onecall.flow;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -32,18 +33,32 @@ final class RecordPolicies {
         });
     }
 
-    /** The district whose prefixes start the caller's number, or whose ZIP the caller entered; else the city. */
-    static Optional<String> district(Center center, String number, Optional<String> entered, Optional<String> city) {
+    /**
+     * Where the call came from: the district whose ZIP code the caller entered, since the caller
+     * said so; else the district with the longest prefix of the caller's number (2125 is more
+     * precise than 212); else the city. Two districts listing the same code: the first by name.
+     * The map has no order, so nothing here may depend on it.
+     */
+    static Optional<String> district(Map<String, List<String>> districts, String number, Optional<String> entered,
+                                     Optional<String> city) {
         String digits = number.replaceAll("\\D", "");
         String national = digits.length() == 11 && digits.startsWith("1") ? digits.substring(1) : digits;
-        for (Map.Entry<String, List<String>> d : center.records().districts().entrySet()) {
-            for (String code : d.getValue()) {
-                if (entered.filter(code::equals).isPresent() || !national.isEmpty() && national.startsWith(code)) {
-                    return Optional.of(d.getKey());
-                }
-            }
+        Optional<String> byEntry = entered.flatMap(zip -> districts.entrySet().stream()
+                .filter(d -> d.getValue().contains(zip))
+                .map(Map.Entry::getKey)
+                .min(Comparator.naturalOrder()));
+        if (byEntry.isPresent()) {
+            return byEntry;
         }
-        return city;
+        return districts.entrySet().stream()
+                .flatMap(d -> d.getValue().stream().filter(code -> !national.isEmpty() && national.startsWith(code))
+                        .map(code -> new Prefix(d.getKey(), code.length())))
+                .min(Comparator.comparingInt(Prefix::length).reversed().thenComparing(Prefix::district))
+                .map(Prefix::district)
+                .or(() -> city);
+    }
+
+    private record Prefix(String district, int length) {
     }
 
     private static String sha256(String s) {

@@ -1,8 +1,11 @@
 package org.onecall.store;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.time.Duration;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -21,6 +24,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
+    /** A database that takes longer to accept a connection is as good as away. */
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    /** For purges and reports, which may rightly run for minutes on a big table. */
+    private static final Duration SLOW_WORK_TIMEOUT = Duration.ofMinutes(10);
 
     private final HikariDataSource pool;
     private final Optional<EmbeddedDatabase> embedded;
@@ -34,13 +41,13 @@ public final class Database implements AutoCloseable {
     /** For the server: starts the embedded MariaDB if no URL is configured. */
     public static Database open(DatabaseSettings s) throws IOException {
         if (s.url().isPresent()) {
-            Database db = new Database(pool(s.url().get(), s.user(), s.password(), s.poolSize()), Optional.empty());
+            Database db = new Database(pool(s.url().get(), s.user(), s.password(), s.poolSize(), s.timeout()), Optional.empty());
             db.migrate();
             return db;
         }
         EmbeddedDatabase embedded = EmbeddedDatabase.start(s.embeddedDir());
         EmbeddedDatabase.Endpoint e = embedded.endpoint();
-        Database db = new Database(pool(e.url(), e.user(), e.password(), s.poolSize()), Optional.of(embedded));
+        Database db = new Database(pool(e.url(), e.user(), e.password(), s.poolSize(), s.timeout()), Optional.of(embedded));
         if (!db.migrate()) {
             db.close();
             throw new IOException("the embedded MariaDB started but its schema could not be migrated");
@@ -54,21 +61,21 @@ public final class Database implements AutoCloseable {
      */
     public static Database connect(DatabaseSettings s) throws IOException {
         if (s.url().isPresent()) {
-            Database db = new Database(pool(s.url().get(), s.user(), s.password(), 2), Optional.empty());
+            Database db = new Database(pool(s.url().get(), s.user(), s.password(), 2, s.timeout()), Optional.empty());
             db.migrate();
             return db;
         }
         Optional<EmbeddedDatabase.Endpoint> running = EmbeddedDatabase.running(s.embeddedDir());
         if (running.isPresent()) {
             EmbeddedDatabase.Endpoint e = running.get();
-            Database db = new Database(pool(e.url(), e.user(), e.password(), 2), Optional.empty());
+            Database db = new Database(pool(e.url(), e.user(), e.password(), 2, s.timeout()), Optional.empty());
             db.migrate();
             return db;
         }
         return open(s);
     }
 
-    private static HikariDataSource pool(String url, String user, String password, int size) {
+    private static HikariDataSource pool(String url, String user, String password, int size, Duration timeout) {
         HikariConfig c = new HikariConfig();
         c.setPoolName("onecall-db");
         c.setJdbcUrl(url);
@@ -76,9 +83,14 @@ public final class Database implements AutoCloseable {
         c.setPassword(password);
         c.setMaximumPoolSize(size);
         c.setMinimumIdle(1);
-        // A database outage must surface in seconds, so records go to the journal instead of waiting.
-        c.setConnectionTimeout(2_000);
+        // A database outage must surface in seconds, so records go to the journal instead of waiting:
+        // no connection from the pool within 2 s, no TCP connection and handshake within 2 s, no
+        // answer within database.timeout. Without the last, a database that accepts but never
+        // answers (hung, or a half-open connection) would hold the record writer forever.
+        c.setConnectionTimeout(CONNECT_TIMEOUT.toMillis());
         c.setValidationTimeout(1_000);
+        c.addDataSourceProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT.toMillis()));
+        c.addDataSourceProperty("socketTimeout", String.valueOf(timeout.toMillis()));
         // Start even when the database is down: the journal keeps records until it answers.
         c.setInitializationFailTimeout(-1);
         return new HikariDataSource(c);
@@ -90,7 +102,8 @@ public final class Database implements AutoCloseable {
             return true;
         }
         try {
-            Flyway flyway = Flyway.configure().dataSource(pool).locations("classpath:db/migration")
+            // A migration may rebuild a big table: it gets the patience of a purge, not of a write.
+            Flyway flyway = Flyway.configure().dataSource(new SlowDataSource()).locations("classpath:db/migration")
                     .loggers("slf4j").load();
             var result = flyway.migrate();
             migrated = true;
@@ -115,6 +128,69 @@ public final class Database implements AutoCloseable {
 
     public Connection connection() throws SQLException {
         return pool.getConnection();
+    }
+
+    /**
+     * A connection for a purge or a report, allowed minutes of silence: database.timeout is sized
+     * for a record write. The pool restores the usual timeout when the connection comes back.
+     */
+    public Connection slowConnection() throws SQLException {
+        Connection c = pool.getConnection();
+        try {
+            c.setNetworkTimeout(Runnable::run, (int) SLOW_WORK_TIMEOUT.toMillis());
+        } catch (SQLException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+        return c;
+    }
+
+    /** The pool as Flyway takes it, handing out {@link #slowConnection()}s. */
+    private final class SlowDataSource implements DataSource {
+        @Override
+        public Connection getConnection() throws SQLException {
+            return slowConnection();
+        }
+
+        @Override
+        public Connection getConnection(String user, String password) throws SQLException {
+            throw new SQLFeatureNotSupportedException("the pool logs in as configured");
+        }
+
+        @Override
+        public PrintWriter getLogWriter() throws SQLException {
+            return pool.getLogWriter();
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) throws SQLException {
+            pool.setLogWriter(out);
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) throws SQLException {
+            pool.setLoginTimeout(seconds);
+        }
+
+        @Override
+        public int getLoginTimeout() throws SQLException {
+            return pool.getLoginTimeout();
+        }
+
+        @Override
+        public java.util.logging.Logger getParentLogger() throws SQLFeatureNotSupportedException {
+            return pool.getParentLogger();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) throws SQLException {
+            return pool.unwrap(type);
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type) throws SQLException {
+            return pool.isWrapperFor(type);
+        }
     }
 
     public Optional<EmbeddedDatabase> embedded() {

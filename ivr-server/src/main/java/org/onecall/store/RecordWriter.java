@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * a queue; one writer thread takes records in batches and inserts each batch in one transaction.
  * When the database fails, batches go to the journal on disk, in order, and are replayed when it
  * answers again; while anything waits in the journal, new records queue behind it, so the order
- * of writes is the order of calls.
+ * of writes is the order of calls. A record the database refuses for what it holds (not because
+ * it is away) goes to the dead letters beside the journal, so it holds up no other.
  */
 public final class RecordWriter implements CallRecorder, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RecordWriter.class);
@@ -39,12 +40,14 @@ public final class RecordWriter implements CallRecorder, AutoCloseable {
 
     private final Database db;
     private final Journal journal;
+    private final DeadLetters deadLetters;
     private final BlockingQueue<CallRecord> queue;
     private final int batchSize;
     private final Duration retryInterval;
     private final Thread writer;
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong journaled = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
     private volatile boolean running = true;
     private boolean databaseUp = true;
     private long nextReplay;
@@ -53,6 +56,7 @@ public final class RecordWriter implements CallRecorder, AutoCloseable {
             throws IOException {
         this.db = db;
         this.journal = new Journal(journalDir);
+        this.deadLetters = new DeadLetters(journalDir);
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.batchSize = batchSize;
         this.retryInterval = retryInterval;
@@ -88,6 +92,11 @@ public final class RecordWriter implements CallRecorder, AutoCloseable {
         return journaled.get();
     }
 
+    /** Records the database refused for their data, now in the dead letters. */
+    public long refused() {
+        return refused.get();
+    }
+
     /** Records not yet in the database: queued in memory or waiting in the journal. */
     public long pending() throws IOException {
         return queue.size() + journal.pendingRecords();
@@ -118,16 +127,12 @@ public final class RecordWriter implements CallRecorder, AutoCloseable {
     }
 
     private void store(List<CallRecord> batch) throws IOException {
+        List<CallRecord> left = batch;
         if (databaseUp && journal.isEmpty()) {
-            try {
-                insert(batch);
-                return;
-            } catch (SQLException e) {
-                down(e);
-            }
+            left = write(batch);
         }
-        journal.append(batch);
-        journaled.addAndGet(batch.size());
+        journal.append(left);
+        journaled.addAndGet(left.size());
     }
 
     private void replay() throws IOException {
@@ -135,24 +140,76 @@ public final class RecordWriter implements CallRecorder, AutoCloseable {
             retryLater();
             return;
         }
-        long replayed = 0;
+        long writtenBefore = written.get();
+        long refusedBefore = refused.get();
         for (Path segment : journal.seal()) {
             List<CallRecord> records = journal.read(segment);
-            try {
-                for (int i = 0; i < records.size(); i += batchSize) {
-                    insert(records.subList(i, Math.min(records.size(), i + batchSize)));
+            for (int i = 0; i < records.size(); i += batchSize) {
+                if (!write(records.subList(i, Math.min(records.size(), i + batchSize))).isEmpty()) {
+                    return;
                 }
-            } catch (SQLException e) {
-                down(e);
-                return;
             }
             journal.delete(segment);
-            replayed += records.size();
         }
-        if (!databaseUp || replayed > 0) {
-            log.info("records database answers again: {} journaled record(s) written", replayed);
+        long replayed = written.get() - writtenBefore;
+        long deadLettered = refused.get() - refusedBefore;
+        if (!databaseUp || replayed + deadLettered > 0) {
+            log.info("records database answers again: {} journaled record(s) written{}", replayed,
+                    deadLettered == 0 ? "" : ", " + deadLettered + " refused (see " + deadLetters.file() + ")");
         }
         databaseUp = true;
+    }
+
+    /**
+     * Writes the records in one transaction, or, when the database refuses that for the data of
+     * one of them, one by one, each refused record going to the dead letters. Returns the records
+     * not written because the database is away, for the journal.
+     */
+    private List<CallRecord> write(List<CallRecord> records) {
+        try {
+            insert(records);
+            return List.of();
+        } catch (SQLException e) {
+            if (!refusedForData(e)) {
+                down(e);
+                return records;
+            }
+        }
+        for (int i = 0; i < records.size(); i++) {
+            CallRecord r = records.get(i);
+            try {
+                insert(List.of(r));
+            } catch (SQLException e) {
+                if (!refusedForData(e)) {
+                    down(e);
+                    return records.subList(i, records.size());
+                }
+                deadLetter(r, e);
+            }
+        }
+        return List.of();
+    }
+
+    /**
+     * SQLState class 22 (data exception: too long, out of range, a bad date) or 23 (integrity
+     * constraint): this record will never be written as it is, while the database itself works.
+     * Anything else (no connection, a timeout, a server error) may pass, so the record waits.
+     */
+    static boolean refusedForData(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("22") || state.startsWith("23"));
+    }
+
+    private void deadLetter(CallRecord r, SQLException e) {
+        try {
+            deadLetters.add(r, e);
+            refused.incrementAndGet();
+            log.error("call record {} refused by the database ({}, SQLState {}); kept in {}, the other records go on",
+                    r.callId(), Database.rootMessage(e), e.getSQLState(), deadLetters.file());
+        } catch (IOException io) {
+            log.error("call record {} lost: refused by the database ({}) and not kept in {}: {}", r.callId(),
+                    Database.rootMessage(e), deadLetters.file(), io.getMessage());
+        }
     }
 
     private void down(SQLException e) {
@@ -184,7 +241,7 @@ public final class RecordWriter implements CallRecorder, AutoCloseable {
                     rec.setObject(i++, utc(r.startedMillis()));
                     rec.setObject(i++, utc(r.endedMillis()));
                     rec.setString(i++, r.language());
-                    rec.setString(i++, truncate(r.path(), 2000));
+                    rec.setString(i++, r.path());
                     rec.setString(i++, r.topic());
                     rec.setString(i++, r.queue());
                     rec.setString(i++, r.outcome());
@@ -232,10 +289,6 @@ public final class RecordWriter implements CallRecorder, AutoCloseable {
     static java.time.LocalDateTime utc(long millis) {
         return java.time.LocalDateTime.ofEpochSecond(Math.floorDiv(millis, 1000),
                 (int) Math.floorMod(millis, 1000) * 1_000_000, java.time.ZoneOffset.UTC);
-    }
-
-    private static String truncate(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max);
     }
 
     /** Writes what is queued (to the database or the journal) and stops. */

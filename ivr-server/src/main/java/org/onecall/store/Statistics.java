@@ -65,7 +65,7 @@ public final class Statistics {
         LocalDateTime start = startsAt.withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime();
         LocalDateTime end = endsAt.withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime();
         String where = " FROM call_record WHERE center = ? AND started_at >= ? AND started_at < ?";
-        try (Connection c = db.connection()) {
+        try (Connection c = db.slowConnection()) {
             Map<String, Long> outcomes = counts(c, "SELECT outcome, COUNT(*)" + where
                     + " GROUP BY outcome ORDER BY COUNT(*) DESC, outcome", center, start, end);
             long calls = outcomes.values().stream().mapToLong(Long::longValue).sum();

@@ -252,6 +252,30 @@ class AdminApiTest {
     }
 
     @Test
+    void expiry_moreThanAYearAhead_is400_sayingTheLimit() throws Exception {
+        // body -> the field the answer names; before the cap these were a 500 (overflow) or a 503 (the database)
+        String[][] cases = {
+                {"{\"reason\": \"snow\", \"expiresIn\": \"999999999999999d\"}", "expiresIn"},
+                {"{\"reason\": \"snow\", \"expiresIn\": \"99999999999999999999d\"}", "expiresIn"},
+                {"{\"reason\": \"snow\", \"expiresIn\": \"366d\"}", "expiresIn"},
+                {"{\"reason\": \"snow\", \"expires\": \"+10000-01-01T00:00:00Z\"}", "expires"},
+                {"{\"reason\": \"snow\", \"expires\": \"" + TestClock.ALL_OPEN.plus(Duration.ofDays(366)) + "\"}",
+                        "expires"}};
+        for (String[] c : cases) {
+            Answer a = api.post(SNOW + "/activate", AdminFixture.ALICE, c[0]);
+            assertThat(a.status()).as(c[0]).isEqualTo(400);
+            assertThat(a.json().path("field").asText()).as(c[0]).isEqualTo(c[1]);
+            assertThat(a.message()).as(c[0]).startsWith(c[1] + ": ").contains("365d");
+        }
+        assertThat(api.board.current("metro-311")).isEmpty();
+
+        Answer year = api.post(SNOW + "/suppress", AdminFixture.ALICE, "{\"expiresIn\": \"365d\"}");
+        assertThat(year.status()).as(year.message()).isEqualTo(200);
+        assertThat(year.json().path("expires").asText())
+                .isEqualTo(TestClock.ALL_OPEN.plus(Duration.ofDays(365)).toString());
+    }
+
+    @Test
     void oversizedBody_is413() throws Exception {
         Answer a = api.post(SNOW + "/activate", AdminFixture.ALICE, "{\"reason\": \"" + "x".repeat(20_000) + "\"}");
         assertThat(a.status()).isEqualTo(413);

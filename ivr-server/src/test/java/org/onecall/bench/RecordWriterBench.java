@@ -51,7 +51,7 @@ public final class RecordWriterBench {
         Path journal = DIR.resolve("journal");
         deleteTree(journal);
         DatabaseSettings settings = new DatabaseSettings(true, Optional.empty(), "", "", DIR.resolve("mariadb"),
-                POOL_SIZE, journal, BATCH_SIZE, QUEUE_CAPACITY, RETRY_INTERVAL, Duration.ofDays(730),
+                POOL_SIZE, Duration.ofSeconds(10), journal, BATCH_SIZE, QUEUE_CAPACITY, RETRY_INTERVAL, Duration.ofDays(730),
                 Duration.ofDays(90));
         List<CallSummary> calls = summaries(n + outage);
         long rows;

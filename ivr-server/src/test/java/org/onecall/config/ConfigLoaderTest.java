@@ -93,6 +93,12 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void durationTooBigForJava_isReportedLikeAnyBadValue() throws IOException {
+        List<String> problems = problems(Map.of("records.retention", "999999999999999d"), Map.of());
+        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("--set: records.retention:").contains("36500d"));
+    }
+
+    @Test
     void mistypedKey_isRefused_withTheKeyItProbablyMeant() throws IOException {
         Files.writeString(dir.resolve("onecall.properties"), "\nagi.max-cals = 10\n",
                 java.nio.file.StandardOpenOption.APPEND);

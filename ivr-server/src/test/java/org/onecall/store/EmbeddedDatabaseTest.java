@@ -265,7 +265,7 @@ class EmbeddedDatabaseTest {
 
     /** For the embedded database in {@code dir}, as the server's config says when no URL is set. */
     static DatabaseSettings settings(Path dir) {
-        return new DatabaseSettings(true, Optional.empty(), "", "", dir, 2, dir.resolve("journal"), 100, 10_000,
+        return new DatabaseSettings(true, Optional.empty(), "", "", dir, 2, Duration.ofSeconds(10), dir.resolve("journal"), 100, 10_000,
                 Duration.ofMillis(200), Duration.ofDays(730), Duration.ofDays(90));
     }
 

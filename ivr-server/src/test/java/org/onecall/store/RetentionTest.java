@@ -26,9 +26,13 @@ class RetentionTest {
     }
 
     private static CallRecord at(String id, String instant) {
+        return at(id, instant, null, List.of("1"));
+    }
+
+    private static CallRecord at(String id, String instant, String entered, List<String> inputs) {
         long t = Instant.parse(instant).toEpochMilli();
         return new CallRecord(id, "metro-311", null, null, "311", "sha256:abc", t, t + 1000, "en", "menu:main",
-                null, null, "SELF_SERVED", false, false, null, null, 1000, null, List.of("1"), null);
+                null, null, "SELF_SERVED", false, false, entered, null, 1000, null, inputs, null);
     }
 
     @Test
@@ -51,6 +55,35 @@ class RetentionTest {
             assertThat(r.next()).isTrue();
             assertThat(r.getString(1)).isEqualTo("1.2");
             assertThat(r.getString(2)).isNull();
+            assertThat(r.next()).isFalse();
+        }
+    }
+
+    @Test
+    void whatCallersEntered_isErasedWithTheirNumbers_keepingTheRestOfTheRecord() throws Exception {
+        new RecordWriter(db, tmp, 100, 100, java.time.Duration.ofSeconds(1)).insert(List.of(
+                at("2.1", "2026-11-20T12:00:00Z", "10001", List.of("2", "10001", "")),   // 5 days old: kept
+                at("2.2", "2026-07-01T12:00:00Z", "10001", List.of("2", "10001", "")),   // ~5 months: erased
+                at("2.3", "2026-07-01T12:00:00Z", null, List.of("3", "2026-123456"))));
+        InstantSource now = InstantSource.fixed(Instant.parse("2026-11-25T12:00:00Z"));
+
+        long[] purged = new Retention(db, TestDatabase.settings(tmp), now).purge();
+
+        assertThat(purged).containsExactly(2, 0);
+        try (Connection c = db.connection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT call_id, caller, entered, path, (SELECT GROUP_CONCAT(CONCAT(kind,"
+                     + " ':', value) ORDER BY seq) FROM call_input i WHERE i.call_id = r.call_id) FROM call_record r"
+                     + " ORDER BY call_id")) {
+            assertThat(r.next()).isTrue();
+            assertThat(r.getString(3)).isEqualTo("10001");
+            assertThat(r.getString(5)).isEqualTo("key:2,key:10001,none:");
+            assertThat(r.next()).isTrue();
+            assertThat(r.getString(2)).isNull();
+            assertThat(r.getString(3)).as("the ZIP code the caller entered").isNull();
+            assertThat(r.getString(4)).as("the statistics stay").isEqualTo("menu:main");
+            assertThat(r.getString(5)).as("how many inputs and of what kind stay").isEqualTo("key:,key:,none:");
+            assertThat(r.next()).isTrue();
+            assertThat(r.getString(5)).isEqualTo("key:,key:");
             assertThat(r.next()).isFalse();
         }
     }

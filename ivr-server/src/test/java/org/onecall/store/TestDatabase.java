@@ -53,8 +53,8 @@ public final class TestDatabase {
 
     public static DatabaseSettings settings(Path journal) {
         EmbeddedDatabase.Endpoint e = embedded().endpoint();
-        return new DatabaseSettings(true, Optional.of(e.url()), e.user(), e.password(), Path.of("unused"), 4, journal,
-                100, 10_000, Duration.ofMillis(200), Duration.ofDays(730), Duration.ofDays(90));
+        return new DatabaseSettings(true, Optional.of(e.url()), e.user(), e.password(), Path.of("unused"), 4,
+                Duration.ofSeconds(10), journal, 100, 10_000, Duration.ofMillis(200), Duration.ofDays(730), Duration.ofDays(90));
     }
 
     /** --set overrides that point a test server at this database. */
