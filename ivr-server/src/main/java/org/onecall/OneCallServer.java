@@ -114,9 +114,10 @@ public final class OneCallServer implements AutoCloseable {
             records.ifPresent(OneCallServer::closeRecords);
             throw e;
         }
-        // One named scheduler for every periodic job.
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("onecall-scheduler").daemon().factory());
+        // One named scheduler for every periodic job, with a thread per job: a database that hangs
+        // (retention may wait minutes on it) must not hold up a config reload or the board refresh.
+        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(SCHEDULED_JOBS,
+                Thread.ofPlatform().name("onecall-scheduler-", 1).daemon().factory());
         long every = initial.server().reloadInterval().toMillis();
         scheduler.scheduleWithFixedDelay(new ConfigWatcher(loader, config), every, every, TimeUnit.MILLISECONDS);
         records.ifPresent(r -> scheduler.scheduleWithFixedDelay(new Retention(r.database(), db, clock),
@@ -159,6 +160,9 @@ public final class OneCallServer implements AutoCloseable {
                     e.getMessage());
         }
     }
+
+    /** Config reload, retention, board refresh, arrivals, spike watch, expiries. */
+    private static final int SCHEDULED_JOBS = 6;
 
     public InetSocketAddress agiAddress() {
         return agi.address();

@@ -4,6 +4,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +31,8 @@ final class Journal {
     private static final String SUFFIX = ".jsonl";
 
     private final Path dir;
+    /** One server per folder: two would number their segments alike and delete each other's. */
+    private final FileLock lock;
     private final ObjectMapper json = new ObjectMapper();
     private FileChannel current;
     private Path currentPath;
@@ -36,6 +40,20 @@ final class Journal {
 
     Journal(Path dir) throws IOException {
         this.dir = Files.createDirectories(dir);
+        FileChannel lockFile = FileChannel.open(dir.resolve("journal.lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        FileLock held;
+        try {
+            held = lockFile.tryLock();
+        } catch (OverlappingFileLockException e) {
+            held = null;
+        }
+        if (held == null) {
+            lockFile.close();
+            throw new IOException("the journal folder " + dir.toAbsolutePath().normalize() + " is in use by another"
+                    + " OneCall server; give each server its own records.journal-dir");
+        }
+        this.lock = held;
         List<Path> existing = segments();
         nextSegment = existing.isEmpty() ? 1 : number(existing.getLast()) + 1;
     }
@@ -111,7 +129,11 @@ final class Journal {
     }
 
     synchronized void close() throws IOException {
-        seal();
+        try {
+            seal();
+        } finally {
+            lock.channel().close();
+        }
     }
 
     private List<Path> segments() throws IOException {

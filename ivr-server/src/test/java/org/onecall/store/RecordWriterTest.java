@@ -177,4 +177,14 @@ class RecordWriterTest {
                 Map.entry("call_record.announcements", CallRecord.ANNOUNCEMENTS),
                 Map.entry("call_input.value", CallRecord.INPUT_VALUE)));
     }
+
+    @Test
+    void twoWritersOnOneJournalFolder_theSecondIsRefused_untilTheFirstCloses() throws Exception {
+        try (RecordWriter first = new RecordWriter(db, tmp, 100, 100, Duration.ofMillis(100))) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> new RecordWriter(db, tmp, 100, 100, Duration.ofMillis(100)))
+                    .hasMessageContaining("is in use by another OneCall server");
+        }
+        new RecordWriter(db, tmp, 100, 100, Duration.ofMillis(100)).close();
+    }
 }
