@@ -71,8 +71,7 @@ class EveryLeafTest {
 
     /**
      * A call to the center's own number. The channel starts in the center's default language, as on
-     * an Asterisk whose trunk for that center is set up in it (the server does not switch a caller who
-     * never chooses a language to it: see {@link KnownProblems}).
+     * an Asterisk whose trunk for that center is set up in it.
      */
     static Transcript call(Center c, Optional<Instant> at, CallerScript caller) {
         server.clock.set(at.orElse(TestClock.ALL_OPEN));
