@@ -9,9 +9,8 @@ import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.onecall.flow.CallRecorder;
@@ -41,7 +40,14 @@ public final class RecordWriter implements CallRecorder, AutoCloseable {
     private final Database db;
     private final Journal journal;
     private final DeadLetters deadLetters;
-    private final BlockingQueue<CallRecord> queue;
+    /**
+     * Lock-free, so a call never waits for the writer thread (which takes hundreds at a time) to let
+     * go of a lock; {@code queued} bounds it.
+     */
+    private static final long IDLE_NAP = 20; // ms
+    private final ConcurrentLinkedQueue<CallRecord> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final int queueCapacity;
     private final int batchSize;
     private final Duration retryInterval;
     private final Thread writer;
@@ -57,7 +63,7 @@ public final class RecordWriter implements CallRecorder, AutoCloseable {
         this.db = db;
         this.journal = new Journal(journalDir);
         this.deadLetters = new DeadLetters(journalDir);
-        this.queue = new ArrayBlockingQueue<>(queueCapacity);
+        this.queueCapacity = queueCapacity;
         this.batchSize = batchSize;
         this.retryInterval = retryInterval;
         long waiting = journal.pendingRecords();
@@ -71,7 +77,10 @@ public final class RecordWriter implements CallRecorder, AutoCloseable {
     @Override
     public void record(CallSummary summary) {
         CallRecord r = CallRecord.of(summary);
-        if (!queue.offer(r)) {
+        if (queued.incrementAndGet() <= queueCapacity) {
+            queue.add(r);
+        } else {
+            queued.decrementAndGet();
             // The writer is far behind: keep the record on disk rather than drop it.
             try {
                 journal.append(List.of(r));
@@ -99,17 +108,21 @@ public final class RecordWriter implements CallRecorder, AutoCloseable {
 
     /** Records not yet in the database: queued in memory or waiting in the journal. */
     public long pending() throws IOException {
-        return queue.size() + journal.pendingRecords();
+        return queued.get() + journal.pendingRecords();
     }
 
     private void run() {
         List<CallRecord> batch = new ArrayList<>(batchSize);
         while (running || !queue.isEmpty()) {
             try {
-                CallRecord first = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (first != null) {
-                    batch.add(first);
-                    queue.drainTo(batch, batchSize - 1);
+                for (CallRecord r; batch.size() < batchSize && (r = queue.poll()) != null; ) {
+                    queued.decrementAndGet();
+                    batch.add(r);
+                }
+                if (batch.isEmpty()) {
+                    // Nothing queued: records are not urgent, a short nap batches the next ones.
+                    Thread.sleep(IDLE_NAP);
+                } else {
                     store(batch);
                     batch.clear();
                 }

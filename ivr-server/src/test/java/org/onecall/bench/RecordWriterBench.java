@@ -61,6 +61,13 @@ public final class RecordWriterBench {
             deleteAll(db);
             System.out.printf("%,d call records from %d virtual threads; batch %d, queue %,d, pool %d%n", n, threads,
                     BATCH_SIZE, QUEUE_CAPACITY, POOL_SIZE);
+            // The floor on this machine, in this run: the same threads handing the same calls to a plain
+            // queue, with no record, writer or database behind it. Outliers here are the machine's.
+            java.util.concurrent.ArrayBlockingQueue<CallSummary> plain = new java.util.concurrent.ArrayBlockingQueue<>(
+                    QUEUE_CAPACITY);
+            System.out.printf("plain queue:   offer()  %s (the floor: no writer, no database)%n",
+                    latencies(feed(plain::offer, calls.subList(0, n), threads)));
+            plain.clear();
             try (RecordWriter writer = new RecordWriter(db, journal, QUEUE_CAPACITY, BATCH_SIZE, RETRY_INTERVAL)) {
                 long start = System.nanoTime();
                 long[] up = feed(writer, calls.subList(0, n), threads);
@@ -87,7 +94,14 @@ public final class RecordWriterBench {
                 long restart = System.nanoTime();
                 embedded.restart();
                 double restartSeconds = seconds(restart);
-                boolean drained = await(writer::written, n + outage);
+                // Written, then the emptied journal segment deleted: "drained" waits for both.
+                boolean drained = await(writer::written, n + outage) && await(() -> {
+                    try {
+                        return writer.pending() == 0 ? 1 : 0;
+                    } catch (java.io.IOException e) {
+                        return 0;
+                    }
+                }, 1);
                 System.out.printf("database back: restarted in %.2f s; journal drained %.2f s after the restart"
                         + " (%,d written in all, %,d still pending)%n", restartSeconds, seconds(restart),
                         writer.written(), writer.pending());
@@ -103,6 +117,10 @@ public final class RecordWriterBench {
 
     /** Hands every call to the writer from {@code threads} virtual threads; the nanoseconds each record() took. */
     private static long[] feed(RecordWriter writer, List<CallSummary> calls, int threads) {
+        return feed((java.util.function.Consumer<CallSummary>) writer::record, calls, threads);
+    }
+
+    private static long[] feed(java.util.function.Consumer<CallSummary> handOver, List<CallSummary> calls, int threads) {
         long[][] took = new long[threads][];
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int t = 0; t < threads; t++) {
@@ -112,7 +130,7 @@ public final class RecordWriterBench {
                     long[] mine = new long[slice.size()];
                     for (int i = 0; i < mine.length; i++) {
                         long before = System.nanoTime();
-                        writer.record(slice.get(i));
+                        handOver.accept(slice.get(i));
                         mine[i] = System.nanoTime() - before;
                     }
                     took[thread] = mine;
