@@ -57,6 +57,7 @@ public final class RecordWriter implements CallRecorder, AutoCloseable {
     private volatile boolean running = true;
     private boolean databaseUp = true;
     private long nextReplay;
+    private String lastFailure;
 
     public RecordWriter(Database db, Path journalDir, int queueCapacity, int batchSize, Duration retryInterval)
             throws IOException {
@@ -129,12 +130,23 @@ public final class RecordWriter implements CallRecorder, AutoCloseable {
                 if (System.nanoTime() - nextReplay >= 0 && !journal.isEmpty()) {
                     replay();
                 }
+                lastFailure = null;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             } catch (IOException | RuntimeException e) {
-                // One failure must not stop the writer: records stay in the queue or the journal.
-                log.error("record writer: {}", e.toString());
+                // One failure must not stop the writer: records stay in the queue or the journal. Said once
+                // until it changes, and tried again after a pause rather than in a tight loop.
+                if (!e.toString().equals(lastFailure)) {
+                    log.error("record writer: {}", e.toString());
+                    lastFailure = e.toString();
+                }
+                try {
+                    Thread.sleep(retryInterval.toMillis());
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
             }
         }
     }

@@ -37,7 +37,7 @@ class RetentionTest {
 
     @Test
     void callerNumbers_areErasedAfter90Days_andRecordsDeletedAfter730() throws Exception {
-        new RecordWriter(db, tmp, 100, 100, java.time.Duration.ofSeconds(1)).insert(List.of(
+        insert(List.of(
                 at("1.1", "2026-11-20T12:00:00Z"),    // 5 days old: kept whole
                 at("1.2", "2026-07-01T12:00:00Z"),    // ~5 months: number erased
                 at("1.3", "2024-01-01T12:00:00Z")));  // ~3 years: deleted
@@ -61,7 +61,7 @@ class RetentionTest {
 
     @Test
     void whatCallersEntered_isErasedWithTheirNumbers_keepingTheRestOfTheRecord() throws Exception {
-        new RecordWriter(db, tmp, 100, 100, java.time.Duration.ofSeconds(1)).insert(List.of(
+        insert(List.of(
                 at("2.1", "2026-11-20T12:00:00Z", "10001", List.of("2", "10001", "")),   // 5 days old: kept
                 at("2.2", "2026-07-01T12:00:00Z", "10001", List.of("2", "10001", "")),   // ~5 months: erased
                 at("2.3", "2026-07-01T12:00:00Z", null, List.of("3", "2026-123456"))));
@@ -85,6 +85,13 @@ class RetentionTest {
             assertThat(r.next()).isTrue();
             assertThat(r.getString(5)).isEqualTo("key:,key:");
             assertThat(r.next()).isFalse();
+        }
+    }
+
+    /** Straight into the database, as the record writer's batches go; the writer closes, its thread with it. */
+    private void insert(java.util.List<CallRecord> records) throws Exception {
+        try (RecordWriter writer = new RecordWriter(db, tmp, 100, 100, java.time.Duration.ofSeconds(1))) {
+            writer.insert(records);
         }
     }
 }

@@ -38,8 +38,10 @@ class StatisticsTest {
     }
 
     private void write() throws Exception {
-        new RecordWriter(db, java.nio.file.Files.createTempDirectory("journal"), 100, 100,
-                java.time.Duration.ofSeconds(1)).insert(records);
+        try (RecordWriter writer = new RecordWriter(db, java.nio.file.Files.createTempDirectory("journal"), 100, 100,
+                java.time.Duration.ofSeconds(1))) {
+            writer.insert(records);
+        }
     }
 
     @Test
