@@ -6,12 +6,9 @@ import java.io.Writer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -112,28 +109,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** The folder's lock, or why not: another JVM (or this one) runs its MariaDB. */
     private static FileLock own(Path dir) throws IOException {
-        FileChannel channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock;
-        try {
-            lock = channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            lock = null;
-        }
-        if (lock == null) {
-            channel.close();
-            throw new IOException("the MariaDB in " + dir + " is in use by " + owner(dir).map(p -> "OneCall pid " + p)
-                    .orElse("another OneCall") + "; tools reach it through " + SERVER
-                    + ", a second server needs its own database.embedded.dir");
-        }
-        return lock;
+        return FolderLock.take(dir.resolve(LOCK), () -> "the MariaDB in " + dir + " is in use by "
+                + owner(dir).map(p -> "OneCall pid " + p).orElse("another OneCall") + "; tools reach it through "
+                + SERVER + ", a second server needs its own database.embedded.dir");
     }
 
     private static void release(FileLock lock) {
-        try {
-            lock.channel().close(); // releases the lock
-        } catch (IOException e) {
-            // the lock goes with the JVM anyway
-        }
+        FolderLock.release(lock);
     }
 
     public Endpoint endpoint() {

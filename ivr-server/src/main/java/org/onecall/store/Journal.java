@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,20 +39,9 @@ final class Journal {
 
     Journal(Path dir) throws IOException {
         this.dir = Files.createDirectories(dir);
-        FileChannel lockFile = FileChannel.open(dir.resolve("journal.lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
-        FileLock held;
-        try {
-            held = lockFile.tryLock();
-        } catch (OverlappingFileLockException e) {
-            held = null;
-        }
-        if (held == null) {
-            lockFile.close();
-            throw new IOException("the journal folder " + dir.toAbsolutePath().normalize() + " is in use by another"
-                    + " OneCall server; give each server its own records.journal-dir");
-        }
-        this.lock = held;
+        this.lock = FolderLock.take(dir.resolve("journal.lock"), () -> "the journal folder "
+                + dir.toAbsolutePath().normalize() + " is in use by another OneCall server; give each server its own"
+                + " records.journal-dir");
         List<Path> existing = segments();
         nextSegment = existing.isEmpty() ? 1 : number(existing.getLast()) + 1;
     }
@@ -132,7 +120,7 @@ final class Journal {
         try {
             seal();
         } finally {
-            lock.channel().close();
+            FolderLock.release(lock);
         }
     }
 
