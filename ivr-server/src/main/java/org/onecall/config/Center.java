@@ -93,36 +93,17 @@ public record Center(String id, String name, ZoneId timezone, List<String> scrip
     }
 
     /**
-     * An administrator who may sign in by phone. Only a hash of the PIN is kept: the SHA-256, in
-     * hex, of "center:id:pin", so equal PINs of two administrators or two centers hash apart.
+     * An administrator who may sign in by phone. Only a salted, slow hash of the PIN is kept
+     * ({@link PinHash}); {@code ./onecall pin-hash} makes one.
      */
-    public record PhoneAdmin(String id, String name, String pinSha256) {
+    public record PhoneAdmin(String id, String name, PinHash pin) {
         /** The digits an administrator keys in: an id of up to 10, a PIN of 4 to 12. */
         public static final int MAX_ID_DIGITS = 10;
         public static final int MIN_PIN_DIGITS = 4;
         public static final int MAX_PIN_DIGITS = 12;
 
-        /** The hash a center file keeps for this PIN ({@code ./onecall pin-hash} prints it). */
-        public static String pinHash(String center, String id, String pin) {
-            try {
-                byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                        .digest((center + ":" + id + ":" + pin).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                return java.util.HexFormat.of().formatHex(digest);
-            } catch (java.security.NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every Java runtime has SHA-256", e);
-            }
-        }
-
-        /** Whether this PIN is the administrator's; compared in constant time, so timing tells nothing. */
-        public boolean accepts(String center, String pin) {
-            return java.security.MessageDigest.isEqual(
-                    pinHash(center, id, pin).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-                    pinSha256.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        }
-
         @Override
         public String toString() {
-            // Even the hash stays out of logs: with a 4-digit PIN it is quickly reversed.
             return "PhoneAdmin[id=" + id + ", name=" + name + "]";
         }
     }

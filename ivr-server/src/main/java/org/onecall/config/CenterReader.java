@@ -56,11 +56,10 @@ final class CenterReader {
             "records\\.caller-number", "records\\.districts\\.[^.]+",
             "announcements\\.[^.]+\\.(prompt|topic|offer|skippable)",
             "admin-entry\\.(scripts|numbers|max-tries|lockout|max-recording)",
-            "phone-admins\\.[^.]+\\.(name|pin-sha256)",
+            "phone-admins\\.[^.]+\\.(name|pin-hash)",
             // Each spikes key is checked by SpikeSettings.read, which names the keys it takes.
             "spikes\\.[^.]+").stream().map(Pattern::compile).toList();
     private static final Pattern ADMIN_ID = Pattern.compile("[0-9]{1," + Center.PhoneAdmin.MAX_ID_DIGITS + "}");
-    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
 
     private final Path path;
     private final String file;
@@ -84,8 +83,11 @@ final class CenterReader {
             String key = it.next();
             if (key.matches("phone-admins\\.[^.]+\\.pin")) {
                 // The value is not repeated here: it is a PIN in clear.
-                problem(key, "a PIN never goes into a file in clear; remove it and give pin-sha256, made with"
-                        + " ./onecall pin-hash --center <id> --admin <admin id>");
+                problem(key, "a PIN never goes into a file in clear; remove it and give pin-hash, made with"
+                        + " ./onecall pin-hash");
+            } else if (key.matches("phone-admins\\.[^.]+\\.pin-sha256")) {
+                problem(key, "is no longer taken: a fast hash of a few digits is reversed in a moment by anyone who"
+                        + " reads this file; replace it with pin-hash, made with ./onecall pin-hash");
             } else if (KNOWN.stream().noneMatch(p -> p.matcher(key).matches())) {
                 problem(key, "unknown key; the keys a center file takes are listed in config/centers/README.md");
             }
@@ -345,7 +347,7 @@ final class CenterReader {
         }
         if (admins.isEmpty()) {
             problem("phone-admins", "is missing or empty, so nobody can sign in at admin-entry; add an"
-                    + " administrator: an id (digits) with name and pin-sha256");
+                    + " administrator: an id (digits) with name and pin-hash");
         }
         if (announcements.isEmpty()) {
             problem(e.key(), "the center has no announcements for administrators to switch; add announcements"
@@ -366,13 +368,16 @@ final class CenterReader {
             problem(t.path("name"), "is missing; the administrator's name, for the logs and the audit");
             return id;
         });
-        String hash = t.text("pin-sha256").orElse("");
-        if (!SHA256_HEX.matcher(hash).matches()) {
-            problem(t.path("pin-sha256"), (hash.isEmpty() ? "is missing" : "is not 64 hex digits")
-                    + "; the SHA-256 of \"<center>:<id>:<pin>\" in hex: ./onecall pin-hash --center <center> --admin "
-                    + id + " reads the PIN and prints it");
+        String text = t.text("pin-hash").orElse("");
+        Optional<PinHash> hash = PinHash.parse(text).filter(h -> h.iterations() >= PinHash.MIN_ITERATIONS);
+        if (hash.isEmpty() && !t.text("pin-sha256").isPresent()) {
+            // The value is not repeated: it may be a PIN typed where its hash belongs.
+            problem(t.path("pin-hash"), (text.isEmpty() ? "is missing" : PinHash.parse(text).isPresent()
+                    ? "has fewer than " + PinHash.MIN_ITERATIONS + " iterations, too fast to slow a PIN thief"
+                    : "is not a pbkdf2-sha256$<iterations>$<salt>$<hash> PIN hash")
+                    + "; ./onecall pin-hash reads the PIN and prints one");
         }
-        return new Center.PhoneAdmin(id, name, hash.toLowerCase(Locale.ROOT));
+        return new Center.PhoneAdmin(id, name, hash.orElse(PinHash.DECOY));
     }
 
     private Center.RecordPolicy records(Tree root) {

@@ -17,6 +17,7 @@ import org.onecall.broadcast.Board;
 import org.onecall.broadcast.PinGuard;
 import org.onecall.config.Center;
 import org.onecall.config.Durations;
+import org.onecall.config.PinHash;
 import org.onecall.config.PromptKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -119,7 +120,10 @@ final class AdminCall {
                 case PinGuard.Verdict.Open() -> {
                 }
             }
-            if (known.isPresent() && known.get().accepts(c.id(), pin)) {
+            // An unknown id is checked against a decoy hash: a wrong id then takes as long as a
+            // wrong PIN, so the time of the answer does not tell which ids exist.
+            PinHash against = known.map(Center.PhoneAdmin::pin).orElse(PinHash.DECOY);
+            if (against.matches(pin) && known.isPresent()) {
                 guard.succeeded(c.id(), id, caller);
                 log.info("{} signed in from {}", who, from);
                 return known;

@@ -3,12 +3,9 @@ package org.onecall.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -19,8 +16,8 @@ import org.onecall.TestFiles;
 
 /** The administrators' phone entry in a center's file: what it takes, and what it refuses with a fix. */
 class PhoneAdminConfigTest {
-    static final String METRO_ADMIN = "  \"1001\": {name: Duty supervisor, pin-sha256: "
-            + "c6f5866f0bb46847d9af978557512f40267a7e3974e4450d17c8e0b53d11465d}";
+    static final String METRO_ADMIN = "  \"1001\": {name: Duty supervisor, pin-hash: \"pbkdf2-sha256$600000$p+4Ns9jD+gLAn+DpMsTFGA$"
+            + "6H2Cl6D5Q6PnoNgkwv/1vQ+AlQhQOLp8eZrFGZZDtSE\"}";
 
     @TempDir
     Path tmp;
@@ -51,10 +48,6 @@ class PhoneAdminConfigTest {
         Files.writeString(p, text.replace(from, to));
     }
 
-    private static String sha256(String s) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-    }
-
     @Test
     void shippedCenters_eachHaveAnEntry_andAnAdministratorWithPin4321() throws Exception {
         OneCallConfig config = load(Map.of());
@@ -63,9 +56,9 @@ class PhoneAdminConfigTest {
             assertThat(entry.maxTries()).isEqualTo(3);
             assertThat(entry.lockout()).isEqualTo(Duration.ofMinutes(15));
             Center.PhoneAdmin admin = entry.admins().get("1001");
-            assertThat(admin.pinSha256()).isEqualTo(sha256(center + ":1001:4321"));
-            assertThat(admin.accepts(center, "4321")).isTrue();
-            assertThat(admin.accepts(center, "1234")).isFalse();
+            assertThat(admin.pin().iterations()).isEqualTo(PinHash.ITERATIONS);
+            assertThat(admin.pin().matches("4321")).isTrue();
+            assertThat(admin.pin().matches("1234")).isFalse();
         }
         assertThat(config.center("metro-311").orElseThrow().adminEntry().orElseThrow().scripts())
                 .containsExactly("311-admin");
@@ -73,10 +66,24 @@ class PhoneAdminConfigTest {
     }
 
     @Test
-    void pinHash_isSaltedWithTheCenterAndTheId() throws Exception {
-        assertThat(Center.PhoneAdmin.pinHash("metro-311", "1001", "4321")).isEqualTo(sha256("metro-311:1001:4321"))
-                .isNotEqualTo(Center.PhoneAdmin.pinHash("metro-311", "1002", "4321"))
-                .isNotEqualTo(Center.PhoneAdmin.pinHash("gyeonggi-120", "1001", "4321"));
+    void oldFastPinSha256_isRefused_withTheCommandThatReplacesIt() throws Exception {
+        edit("centers/metro-311.yaml", METRO_ADMIN, METRO_ADMIN + "\n  \"1002\": {name: Night desk, pin-sha256: "
+                + "c6f5866f0bb46847d9af978557512f40267a7e3974e4450d17c8e0b53d11465d}");
+
+        assertThat(problems()).containsExactly("config/centers/metro-311.yaml: phone-admins.1002.pin-sha256: is no longer"
+                + " taken: a fast hash of a few digits is reversed in a moment by anyone who reads this file; replace it"
+                + " with pin-hash, made with ./onecall pin-hash");
+    }
+
+    @Test
+    void pinHash_withTooFewIterations_isRefused() throws Exception {
+        PinHash quick = PinHash.parse(PinHash.of("4321").encoded().replace("$600000$", "$1000$")).orElseThrow();
+        edit("centers/metro-311.yaml", METRO_ADMIN, METRO_ADMIN + "\n  \"1002\": {name: Night desk, pin-hash: \""
+                + quick.encoded() + "\"}");
+
+        assertThat(problems()).containsExactly("config/centers/metro-311.yaml: phone-admins.1002.pin-hash: has fewer than"
+                + " 100000 iterations, too fast to slow a PIN thief; ./onecall pin-hash reads the PIN and prints"
+                + " one");
     }
 
     @Test
@@ -85,24 +92,23 @@ class PhoneAdminConfigTest {
 
         List<String> problems = problems();
         assertThat(problems).contains("config/centers/metro-311.yaml: phone-admins.1002.pin: a PIN never goes into a file in"
-                + " clear; remove it and give pin-sha256, made with ./onecall pin-hash --center <id> --admin <admin id>");
+                + " clear; remove it and give pin-hash, made with ./onecall pin-hash");
         assertThat(problems).noneMatch(p -> p.contains("9876"));
     }
 
     @Test
     void badAdministrators_areRefused_eachWithTheKeyAndTheFix() throws Exception {
         edit("centers/metro-311.yaml", METRO_ADMIN, METRO_ADMIN
-                + "\n  \"alice\": {name: Alice, pin-sha256: c6f5866f0bb46847d9af978557512f40267a7e3974e4450d17c8e0b53d11465d}"
-                + "\n  \"1003\": {pin-sha256: 12ab}");
+                + "\n  \"alice\": {name: Alice, pin-hash: \"" + PinHash.of("4321").encoded() + "\"}"
+                + "\n  \"1003\": {pin-hash: 4321}");
 
         assertThat(problems()).contains(
                 "config/centers/metro-311.yaml: phone-admins.alice: 'alice' is not an administrator id; use 1 to 10 digits,"
                         + " the number the administrator keys in (quote it: \"1001\")",
                 "config/centers/metro-311.yaml: phone-admins.1003.name: is missing; the administrator's name, for the logs"
                         + " and the audit",
-                "config/centers/metro-311.yaml: phone-admins.1003.pin-sha256: is not 64 hex digits; the SHA-256 of"
-                        + " \"<center>:<id>:<pin>\" in hex: ./onecall pin-hash --center <center> --admin 1003 reads"
-                        + " the PIN and prints it");
+                "config/centers/metro-311.yaml: phone-admins.1003.pin-hash: is not a pbkdf2-sha256$<iterations>$<salt>$<hash>"
+                        + " PIN hash; ./onecall pin-hash reads the PIN and prints one");
     }
 
     @Test
@@ -126,7 +132,7 @@ class PhoneAdminConfigTest {
         edit("centers/metro-311.yaml", "phone-admins:\n" + METRO_ADMIN + "\n", "");
 
         assertThat(problems()).contains("config/centers/metro-311.yaml: phone-admins: is missing or empty, so nobody can sign"
-                + " in at admin-entry; add an administrator: an id (digits) with name and pin-sha256");
+                + " in at admin-entry; add an administrator: an id (digits) with name and pin-hash");
     }
 
     @Test
