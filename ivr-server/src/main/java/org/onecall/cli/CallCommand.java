@@ -83,8 +83,10 @@ public final class CallCommand implements Callable<Integer> {
     }
 
     @Option(names = "--queue-result", paramLabel = "RESULT",
-            description = "What each EXEC Queue does, comma-separated, the last repeats: answered, caller-hangs-up, "
-                    + "timeout, full, joinempty, leaveempty, joinunavail, leaveunavail, unknown (default: answered).")
+            description = "What each EXEC Queue does, comma-separated, the last repeats: answered, caller-hangs-up "
+                    + "(while talking to the agent), timeout, full, joinempty, leaveempty, joinunavail, leaveunavail, "
+                    + "unknown (default: answered). A caller who gives up while waiting: --hangup-during at the "
+                    + "queue's step.")
     String queueResults;
 
     @Option(names = "--ready", paramLabel = "N", defaultValue = "1", description = "Ready agents in each queue (default: ${DEFAULT-VALUE}).")
