@@ -81,6 +81,10 @@ public final class OneCallServer implements AutoCloseable {
         Optional<Records> records = Optional.empty();
         if (db.enabled()) {
             Database database = Database.open(db);
+            // At SIGTERM the last calls still write records through the grace: the embedded
+            // database stays up until stop() closes it after them (a minute's margin for the writer).
+            database.embedded().ifPresent(e -> e.keepThroughExit(
+                    initial.server().shutdownGrace().plus(Duration.ofMinutes(1))));
             records = Optional.of(new Records(database, new RecordWriter(database, db.journalDir(),
                     db.queueCapacity(), db.batchSize(), db.retryInterval())));
         }

