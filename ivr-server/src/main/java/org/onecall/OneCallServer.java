@@ -21,6 +21,8 @@ import org.onecall.broadcast.Arrivals;
 import org.onecall.broadcast.Board;
 import org.onecall.broadcast.Expiries;
 import org.onecall.broadcast.MemoryBoard;
+import org.onecall.broadcast.MemoryPinTallies;
+import org.onecall.broadcast.PinGuard;
 import org.onecall.broadcast.SpikeWatch;
 import org.onecall.config.AdminSettings;
 import org.onecall.config.Center;
@@ -92,8 +94,10 @@ public final class OneCallServer implements AutoCloseable {
         // Each server counts its arrivals into the shared table: the detector sees them all.
         Optional<ArrivalLog> arrivals = records.map(r -> new ArrivalLog(r.database(), serverId()));
         prepareRecordingsDir(initial);
+        // One guard for all the server's calls: wrong PINs count across them.
+        PinGuard pins = new PinGuard(new MemoryPinTallies(), clock);
         CallHandler handler = new CallHandler(config::get, clock, recorder, board,
-                arrivals.<Arrivals>map(a -> a).orElse(Arrivals.NONE));
+                arrivals.<Arrivals>map(a -> a).orElse(Arrivals.NONE), pins);
         FastAgiServer agi = new FastAgiServer(initial.server().agi(), handler::handle);
         try {
             agi.start();
