@@ -21,6 +21,9 @@ import org.onecall.broadcast.Arrivals;
 import org.onecall.broadcast.Board;
 import org.onecall.broadcast.Expiries;
 import org.onecall.broadcast.MemoryBoard;
+import org.onecall.broadcast.MemoryPinTallies;
+import org.onecall.broadcast.PinGuard;
+import org.onecall.broadcast.PinTallies;
 import org.onecall.broadcast.SpikeWatch;
 import org.onecall.config.AdminSettings;
 import org.onecall.config.Center;
@@ -28,6 +31,7 @@ import org.onecall.config.DatabaseSettings;
 import org.onecall.store.ArrivalLog;
 import org.onecall.store.Database;
 import org.onecall.store.DatabaseBoard;
+import org.onecall.store.DatabasePinTallies;
 import org.onecall.store.RecordWriter;
 import org.onecall.store.Retention;
 import org.onecall.config.ConfigException;
@@ -96,8 +100,11 @@ public final class OneCallServer implements AutoCloseable {
         // Each server counts its arrivals into the shared table: the detector sees them all.
         Optional<ArrivalLog> arrivals = records.map(r -> new ArrivalLog(r.database(), serverId()));
         prepareRecordingsDir(initial);
+        // Likewise the wrong-PIN tallies: guesses spread over a center's servers add up, and survive a restart.
+        PinGuard pins = new PinGuard(records.<PinTallies>map(r -> new DatabasePinTallies(r.database()))
+                .orElseGet(MemoryPinTallies::new), clock);
         CallHandler handler = new CallHandler(config::get, clock, recorder, board,
-                arrivals.<Arrivals>map(a -> a).orElse(Arrivals.NONE));
+                arrivals.<Arrivals>map(a -> a).orElse(Arrivals.NONE), pins);
         FastAgiServer agi = new FastAgiServer(initial.server().agi(), handler::handle);
         try {
             agi.start();

@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+
+import org.onecall.config.Center;
 
 /**
  * Limits PIN guessing at the administrators' phone entry. Wrong tries are counted per
@@ -16,8 +16,13 @@ import java.util.Optional;
  * number for {@code lockout}. An id nobody has is counted like any other, so a lockout says
  * nothing about which ids exist.
  *
- * <p>The counts live in this server's memory: a restart forgets them, and each server of a
- * center counts its own calls. The decisions are the pure functions of {@link Tally}.
+ * <p>The counts live in the {@link PinTallies} given: with a database, every server of a center
+ * shares them, so guesses spread over the servers add up and a restart forgets nothing; without,
+ * they are this server's own. Caller numbers are counted by their hash, never kept. The
+ * decisions are the pure functions of {@link Tally}.
+ *
+ * <p>When the tallies are out of reach every method throws {@link PinTallies.Unavailable}: a
+ * wrong try that cannot be counted must not be tried, so the caller is refused.
  */
 public final class PinGuard {
     /** A caller without a number: such calls are counted together, never let through uncounted. */
@@ -49,13 +54,21 @@ public final class PinGuard {
     }
 
     /**
+     * One id or one caller number of one center: what a tally counts.
+     *
+     * @param value the administrator id, or the caller number's hash ({@link #NO_NUMBER} without one)
+     */
+    public record Key(String center, Subject subject, String value) {
+    }
+
+    /**
      * The wrong tries of one id or number still inside the window, and the end of its lockout.
      * Immutable: every decision returns a new one.
      */
-    record Tally(List<Instant> failures, Optional<Instant> lockedUntil) {
-        static final Tally NONE = new Tally(List.of(), Optional.empty());
+    public record Tally(List<Instant> failures, Optional<Instant> lockedUntil) {
+        public static final Tally NONE = new Tally(List.of(), Optional.empty());
 
-        Tally {
+        public Tally {
             failures = List.copyOf(failures);
         }
 
@@ -80,23 +93,19 @@ public final class PinGuard {
         }
     }
 
-    private record Key(String center, Subject subject, String value) {
-    }
-
+    private final PinTallies tallies;
     private final InstantSource clock;
-    private final Map<Key, Tally> tallies = new HashMap<>();
-    /** The longest lockout seen, so that forgetting never drops a tally a center still needs. */
-    private Duration longestWindow = Duration.ZERO;
 
-    public PinGuard(InstantSource clock) {
+    public PinGuard(PinTallies tallies, InstantSource clock) {
+        this.tallies = tallies;
         this.clock = clock;
     }
 
     /** Whether this id, from this number, may try a PIN now. The id's lockout is reported first. */
-    public synchronized Verdict check(String center, String adminId, String caller) {
+    public Verdict check(String center, String adminId, String caller) throws PinTallies.Unavailable {
         Instant now = clock.instant();
         for (Key k : keys(center, adminId, caller)) {
-            Tally t = tallies.getOrDefault(k, Tally.NONE);
+            Tally t = tallies.read(k);
             if (t.locked(now)) {
                 return new Verdict.Locked(k.subject(), t.lockedUntil().orElseThrow());
             }
@@ -109,41 +118,31 @@ public final class PinGuard {
      *
      * @return the lockouts this try started: the id's, the number's, both or none
      */
-    public synchronized List<Verdict.Locked> failed(String center, String adminId, String caller, Policy policy) {
+    public List<Verdict.Locked> failed(String center, String adminId, String caller, Policy policy)
+            throws PinTallies.Unavailable {
         Instant now = clock.instant();
-        if (policy.lockout().compareTo(longestWindow) > 0) {
-            longestWindow = policy.lockout();
-        }
-        forgetOld(now);
+        // Each failure sweeps its center, so guessed ids and numbers never pile up.
+        tallies.forget(center, now, policy.lockout());
         List<Verdict.Locked> locked = new ArrayList<>();
         for (Key k : keys(center, adminId, caller)) {
-            Tally before = tallies.getOrDefault(k, Tally.NONE);
-            Tally after = before.fail(now, policy);
-            tallies.put(k, after);
-            if (after.locked(now) && !before.locked(now)) {
-                locked.add(new Verdict.Locked(k.subject(), after.lockedUntil().orElseThrow()));
+            PinTallies.Change c = tallies.update(k, now, t -> t.fail(now, policy));
+            if (c.after().locked(now) && !c.before().locked(now)) {
+                locked.add(new Verdict.Locked(k.subject(), c.after().lockedUntil().orElseThrow()));
             }
         }
         return locked;
     }
 
     /** The right PIN: earlier wrong tries of this id and this number no longer count. */
-    public synchronized void succeeded(String center, String adminId, String caller) {
-        keys(center, adminId, caller).forEach(tallies::remove);
-    }
-
-    /** Ids and numbers remembered now; bounded by the tries made within the longest lockout. */
-    synchronized int remembered() {
-        return tallies.size();
-    }
-
-    private void forgetOld(Instant now) {
-        tallies.values().removeIf(t -> t.forgotten(now, longestWindow));
+    public void succeeded(String center, String adminId, String caller) throws PinTallies.Unavailable {
+        for (Key k : keys(center, adminId, caller)) {
+            tallies.clear(k);
+        }
     }
 
     private static List<Key> keys(String center, String adminId, String caller) {
         String number = caller.replaceAll("\\D", "");
-        return List.of(new Key(center, Subject.ADMIN_ID, adminId),
-                new Key(center, Subject.CALLER_NUMBER, number.isEmpty() ? NO_NUMBER : number));
+        return List.of(new Key(center, Subject.ADMIN_ID, adminId), new Key(center, Subject.CALLER_NUMBER,
+                number.isEmpty() ? NO_NUMBER : Center.CallerNumber.hash(center, number)));
     }
 }

@@ -15,6 +15,7 @@ import org.onecall.broadcast.Announcement;
 import org.onecall.broadcast.AnnouncementState;
 import org.onecall.broadcast.Board;
 import org.onecall.broadcast.PinGuard;
+import org.onecall.broadcast.PinTallies;
 import org.onecall.config.Center;
 import org.onecall.config.Durations;
 import org.onecall.config.PinHash;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * <p>Wrong ids and PINs are limited per call and, through the {@link PinGuard}, per id and per
  * caller number; each one is logged with the id and the caller, never with the PIN. Digits that
  * are no administrator's id are logged by their length only: they may be a PIN keyed at the
- * wrong prompt.
+ * wrong prompt. When the guard's tallies are out of reach nobody signs in: the caller hears the
+ * lockout prompt.
  */
 final class AdminCall {
     private static final Logger log = LoggerFactory.getLogger(AdminCall.class);
@@ -68,7 +70,17 @@ final class AdminCall {
             call.answer();
             // Asterisk plays the prompts from sounds/<language>/: the entry speaks the default language only.
             call.setVariable("CHANNEL(language)", center.defaultLanguage());
-            Optional<Center.PhoneAdmin> admin = signIn(call, center, entry);
+            Optional<Center.PhoneAdmin> admin;
+            try {
+                admin = signIn(call, center, entry);
+            } catch (PinTallies.Unavailable e) {
+                // Fail closed: an administrator kept out while the database is away (when nothing could be
+                // switched anyway) is better than a guesser whose tries go uncounted.
+                log.warn("refused the administrators' entry to {}: wrong PINs cannot be counted ({}), so no PIN"
+                        + " is tried", from(call.info().caller()), e.getMessage());
+                call.play(PromptKeys.ADMIN_LOCKED);
+                admin = Optional.empty();
+            }
             if (admin.isPresent()) {
                 // Numbered in the order of their ids, so a number means the same on every call.
                 List<Center.AnnouncementSpec> list = center.announcements().values().stream()
@@ -88,9 +100,10 @@ final class AdminCall {
 
     // --- signing in
 
-    private Optional<Center.PhoneAdmin> signIn(CallPort call, Center c, Center.AdminEntry entry) {
+    private Optional<Center.PhoneAdmin> signIn(CallPort call, Center c, Center.AdminEntry entry)
+            throws PinTallies.Unavailable {
         String caller = call.info().caller();
-        String from = caller.isEmpty() ? "an unknown number" : "caller " + caller;
+        String from = from(caller);
         PinGuard.Policy policy = new PinGuard.Policy(entry.maxTries(), entry.lockout());
         int wrong = 0;
         int silent = 0;
@@ -146,6 +159,10 @@ final class AdminCall {
             }
             call.play(PromptKeys.ADMIN_WRONG);
         }
+    }
+
+    private static String from(String caller) {
+        return caller.isEmpty() ? "an unknown number" : "caller " + caller;
     }
 
     private static String describe(PinGuard.Subject subject) {

@@ -32,15 +32,14 @@ public final class CallHandler {
     private final AdminCall admin;
     private final CallRecorder recorder;
 
-    /**
-     */
+    /** @param pins counts wrong PINs at the administrators' entry; one for all the server's calls */
     public CallHandler(Supplier<OneCallConfig> config, InstantSource clock, CallRecorder recorder, Board board,
-                       Arrivals arrivals) {
+                       Arrivals arrivals, PinGuard pins) {
         this.config = config;
         this.clock = clock;
         this.flow = new CallFlow(clock, board, arrivals);
-        // One guard per server: wrong PINs count across all its calls.
-        this.admin = new AdminCall(clock, board, new PinGuard(clock));
+        // One guard for all calls: wrong PINs count across them (and across servers, when it is shared).
+        this.admin = new AdminCall(clock, board, pins);
         this.recorder = recorder;
     }
 

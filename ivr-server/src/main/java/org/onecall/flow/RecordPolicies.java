@@ -1,10 +1,6 @@
 package org.onecall.flow;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +25,7 @@ final class RecordPolicies {
             case TRUNCATED -> digits.length() <= TRUNCATED_DIGITS ? digits
                     : digits.substring(0, TRUNCATED_DIGITS) + "*".repeat(digits.length() - TRUNCATED_DIGITS);
             // A repeat caller is recognisable without the number being kept.
-            case HASHED -> "sha256:" + sha256(center.id() + ":" + digits).substring(0, 20);
+            case HASHED -> Center.CallerNumber.hash(center.id(), digits);
         });
     }
 
@@ -59,13 +55,5 @@ final class RecordPolicies {
     }
 
     private record Prefix(String district, int length) {
-    }
-
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 }

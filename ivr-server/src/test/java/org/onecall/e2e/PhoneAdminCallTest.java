@@ -19,6 +19,7 @@ import org.onecall.emulator.CallSetup;
 import org.onecall.emulator.CallerScript;
 import org.onecall.emulator.Event;
 import org.onecall.emulator.Transcript;
+import org.onecall.store.TestDatabase;
 import org.slf4j.LoggerFactory;
 
 import ch.qos.logback.classic.Level;
@@ -28,8 +29,9 @@ import ch.qos.logback.core.read.ListAppender;
 
 /**
  * The administrators' phone entry, end to end: a real server, the emulated Asterisk, the
- * in-memory board. metro-311 ships administrator 1001 with PIN 4321; its announcements are
- * numbered by id: 1 high-volume, 2 snow, 3 water-main.
+ * in-memory board and tallies unless a test puts servers on the database. metro-311 ships
+ * administrator 1001 with PIN 4321; its announcements are numbered by id: 1 high-volume, 2 snow,
+ * 3 water-main.
  */
 class PhoneAdminCallTest {
     static final String ADMIN_LINE = "2125550399";
@@ -192,6 +194,60 @@ class PhoneAdminCallTest {
                     .containsExactly("onecall/admin/enter-id", "onecall/admin/enter-pin", "onecall/admin/locked");
             assertThat(server.call(admin(SUPERVISOR_PHONE, "1001#", "4321#")).prompts())
                     .contains("onecall/admin/choose");
+        }
+    }
+
+    @Test
+    void twoServersOnOneDatabase_wrongPinsSpreadOverBoth_lockTheIdOnBoth() throws Exception {
+        TestDatabase.truncate();
+        try (TestServer a = TestServer.start(tmp.resolve("a"), TestDatabase.serverSettings(tmp.resolve("ja")));
+             TestServer b = TestServer.start(tmp.resolve("b"), TestDatabase.serverSettings(tmp.resolve("jb")))) {
+            // One wrong PIN per call, from three phones, over both servers: no server saw three.
+            a.call(admin("2125550101", "1001#", "1111#"));
+            b.call(admin("2125550102", "1001#", "2222#"));
+            a.call(admin("2125550103", "1001#", "3333#"));
+            assertThat(warnings()).contains("locked the administrator id of administrator 1001 (Duty supervisor)"
+                    + " from caller 2125550103 for 15m after 3 wrong tries within 15m");
+
+            for (TestServer server : List.of(a, b)) {
+                assertThat(server.call(admin("2125550177", "1001#", "4321#", "2#", "", "1")).prompts())
+                        .containsExactly("onecall/admin/enter-id", "onecall/admin/enter-pin", "onecall/admin/locked");
+            }
+            assertThat(a.server.board().current("metro-311")).doesNotContainKey("snow");
+
+            a.clock.set(TestClock.ALL_OPEN.plus(Duration.ofMinutes(15)));
+            b.clock.set(TestClock.ALL_OPEN.plus(Duration.ofMinutes(15)));
+            assertThat(b.call(admin("2125550177", "1001#", "4321#")).prompts()).contains("onecall/admin/choose");
+        } finally {
+            TestDatabase.truncate();
+        }
+    }
+
+    @Test
+    void databaseAway_nobodySignsIn_theCallerHearsTheLockout_andOneWarningNamesTheCall() throws Exception {
+        TestDatabase.truncate();
+        try (TestServer server = TestServer.start(tmp, TestDatabase.serverSettings(tmp.resolve("j")))) {
+            TestDatabase.embedded().stop();
+            try {
+                Transcript t = server.call(admin(SUPERVISOR_PHONE, "1001#", "4321#", "2#", "", "1")
+                        .withUniqueId("1795550000.77"));
+
+                assertThat(t.prompts()).containsExactly("onecall/admin/enter-id", "onecall/admin/enter-pin",
+                        "onecall/admin/locked");
+                assertThat(t.variables()).containsEntry("ONECALL_STATUS", "DONE");
+                List<ILoggingEvent> refused = logs.list.stream()
+                        .filter(e -> e.getFormattedMessage().startsWith("refused the administrators' entry")).toList();
+                assertThat(refused).hasSize(1);
+                assertThat(refused.getFirst().getLevel()).isEqualTo(Level.WARN);
+                assertThat(refused.getFirst().getFormattedMessage()).startsWith("refused the administrators' entry to"
+                        + " caller 2125550100: wrong PINs cannot be counted (the wrong-PIN tallies of metro-311 are"
+                        + " out of reach: ").endsWith("), so no PIN is tried");
+                assertThat(refused.getFirst().getMDCPropertyMap()).containsEntry("call", "1795550000.77");
+            } finally {
+                TestDatabase.embedded().restart();
+            }
+            assertThat(server.call(admin(SUPERVISOR_PHONE, "1001#", "4321#")).prompts())
+                    .as("the database is back").contains("onecall/admin/choose");
         }
     }
 

@@ -65,7 +65,7 @@ public final class TestDatabase {
                 "records.retry-interval=200ms"};
     }
 
-    /** Empties records, announcements and arrivals. */
+    /** Empties records, announcements, arrivals and wrong-PIN tallies. */
     public static void truncate() {
         try (Connection c = database().connection(); Statement s = c.createStatement()) {
             s.execute("DELETE FROM call_input");
@@ -74,6 +74,8 @@ public final class TestDatabase {
             s.execute("DELETE FROM announcement_state");
             s.execute("DELETE FROM announcement_audit");
             s.execute("DELETE FROM call_arrival");
+            s.execute("DELETE FROM pin_failure");
+            s.execute("DELETE FROM pin_tally");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
