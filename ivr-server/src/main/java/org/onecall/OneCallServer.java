@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.concurrent.Executors;
@@ -26,6 +27,7 @@ import org.onecall.broadcast.PinGuard;
 import org.onecall.broadcast.PinTallies;
 import org.onecall.broadcast.SpikeWatch;
 import org.onecall.config.AdminSettings;
+import org.onecall.config.CallerNumberHash;
 import org.onecall.config.Center;
 import org.onecall.config.DatabaseSettings;
 import org.onecall.store.ArrivalLog;
@@ -101,10 +103,11 @@ public final class OneCallServer implements AutoCloseable {
         Optional<ArrivalLog> arrivals = records.map(r -> new ArrivalLog(r.database(), serverId()));
         prepareRecordingsDir(initial);
         // Likewise the wrong-PIN tallies: guesses spread over a center's servers add up, and survive a restart.
+        CallerNumberHash numbers = callerNumberHash(records);
         PinGuard pins = new PinGuard(records.<PinTallies>map(r -> new DatabasePinTallies(r.database()))
-                .orElseGet(MemoryPinTallies::new), clock);
+                .orElseGet(MemoryPinTallies::new), clock, numbers);
         CallHandler handler = new CallHandler(config::get, clock, recorder, board,
-                arrivals.<Arrivals>map(a -> a).orElse(Arrivals.NONE), pins);
+                arrivals.<Arrivals>map(a -> a).orElse(Arrivals.NONE), pins, numbers);
         FastAgiServer agi = new FastAgiServer(initial.server().agi(), handler::handle);
         try {
             agi.start();
@@ -225,6 +228,24 @@ public final class OneCallServer implements AutoCloseable {
         // After the calls: their records are written (or journaled) before the database stops.
         records.ifPresent(OneCallServer::closeRecords);
         log.info("OneCall stopped");
+    }
+
+    /**
+     * The key of hashed caller numbers: the database's, shared by every server on it. A server
+     * without one, or whose database is away at start, hashes with a key of its own: its hashes
+     * then match no other server's, but no number is ever kept in clear for want of a key.
+     */
+    private static CallerNumberHash callerNumberHash(Optional<Records> records) {
+        if (records.isEmpty()) {
+            return CallerNumberHash.ofThisProcess();
+        }
+        try {
+            return new CallerNumberHash(records.get().database().sharedKey("caller-number", CallerNumberHash.newKey()));
+        } catch (SQLException e) {
+            log.warn("caller numbers are hashed with this server's own key until it restarts: the database's key is"
+                    + " out of reach ({}), so repeat callers of this run match no other server's", e.getMessage());
+            return CallerNumberHash.ofThisProcess();
+        }
     }
 
     /** This server among the center's servers: host and process. */

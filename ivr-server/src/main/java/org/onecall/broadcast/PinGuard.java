@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.onecall.config.Center;
+import org.onecall.config.CallerNumberHash;
 
 /**
  * Limits PIN guessing at the administrators' phone entry. Wrong tries are counted per
@@ -95,9 +95,12 @@ public final class PinGuard {
 
     private final PinTallies tallies;
     private final InstantSource clock;
+    private final CallerNumberHash numbers;
 
-    public PinGuard(PinTallies tallies, InstantSource clock) {
+    /** @param numbers how caller numbers are named in the tallies: by their keyed hash, never in clear */
+    public PinGuard(PinTallies tallies, InstantSource clock, CallerNumberHash numbers) {
         this.tallies = tallies;
+        this.numbers = numbers;
         this.clock = clock;
     }
 
@@ -140,9 +143,9 @@ public final class PinGuard {
         }
     }
 
-    private static List<Key> keys(String center, String adminId, String caller) {
+    private List<Key> keys(String center, String adminId, String caller) {
         String number = caller.replaceAll("\\D", "");
         return List.of(new Key(center, Subject.ADMIN_ID, adminId), new Key(center, Subject.CALLER_NUMBER,
-                number.isEmpty() ? NO_NUMBER : Center.CallerNumber.hash(center, number)));
+                number.isEmpty() ? NO_NUMBER : numbers.of(center, number)));
     }
 }

@@ -108,24 +108,9 @@ public record Center(String id, String name, ZoneId timezone, List<String> scrip
         }
     }
 
-    /** How the caller's number is kept in the call record. */
+    /** How the caller's number is kept in the call record ({@link CallerNumberHash} for HASHED). */
     public enum CallerNumber {
-        FULL, HASHED, TRUNCATED;
-
-        /**
-         * A number's digits as HASHED keeps them: the same number of one center hashes alike, so a
-         * repeat caller is recognisable, and the number itself is not kept. Salted with the center,
-         * so two centers' hashes of one number differ.
-         */
-        public static String hash(String center, String digits) {
-            try {
-                byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                        .digest((center + ":" + digits).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                return "sha256:" + java.util.HexFormat.of().formatHex(digest).substring(0, 20);
-            } catch (java.security.NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every Java runtime has SHA-256", e);
-            }
-        }
+        FULL, HASHED, TRUNCATED
     }
 
     /**

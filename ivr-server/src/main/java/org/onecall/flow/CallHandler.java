@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.onecall.broadcast.Arrivals;
 import org.onecall.broadcast.Board;
 import org.onecall.broadcast.PinGuard;
+import org.onecall.config.CallerNumberHash;
 import org.onecall.config.Center;
 import org.onecall.config.OneCallConfig;
 import org.onecall.routing.CenterSelector;
@@ -31,11 +32,16 @@ public final class CallHandler {
     private final CallFlow flow;
     private final AdminCall admin;
     private final CallRecorder recorder;
+    private final CallerNumberHash numbers;
 
-    /** @param pins counts wrong PINs at the administrators' entry; one for all the server's calls */
+    /**
+     * @param pins    counts wrong PINs at the administrators' entry; one for all the server's calls
+     * @param numbers hashes caller numbers for the records and logs of centers that keep them hashed
+     */
     public CallHandler(Supplier<OneCallConfig> config, InstantSource clock, CallRecorder recorder, Board board,
-                       Arrivals arrivals, PinGuard pins) {
+                       Arrivals arrivals, PinGuard pins, CallerNumberHash numbers) {
         this.config = config;
+        this.numbers = numbers;
         this.clock = clock;
         this.flow = new CallFlow(clock, board, arrivals);
         // One guard for all calls: wrong PINs count across them (and across servers, when it is shared).
@@ -73,7 +79,7 @@ public final class CallHandler {
         Instant start = clock.instant();
         // The log shows the number as the center's policy keeps it: a hashed center's logs hold no numbers.
         log.info("call from '{}' to '{}' (script '{}') -> center {}",
-                RecordPolicies.caller(center, info.caller()).orElse(""), info.dialed(), info.script(), center.id());
+                RecordPolicies.caller(center, info.caller(), numbers).orElse(""), info.dialed(), info.script(), center.id());
         Journey j = new Journey(center);
         Outcome outcome;
         boolean hungUp = false;
@@ -112,7 +118,7 @@ public final class CallHandler {
         Center c = j.center;
         CallSummary summary = new CallSummary(info.callId(), c.id(), j.city,
                 RecordPolicies.district(c.records().districts(), info.caller(), j.entered, j.city), info.dialed(),
-                RecordPolicies.caller(c, info.caller()), start, end, j.language, j.topic, j.path, j.inputs, j.entered,
+                RecordPolicies.caller(c, info.caller(), numbers), start, end, j.language, j.topic, j.path, j.inputs, j.entered,
                 j.queue, j.interpreter, j.priority, outcome, j.surveyScore,
                 Duration.between(start, j.queuedAt.orElse(end)), j.waitTime, j.announcements);
         log.info("call ended: {} after {} ms; path {}{}", summary.outcome(), summary.duration().toMillis(),

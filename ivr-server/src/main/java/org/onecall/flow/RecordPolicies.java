@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.onecall.config.CallerNumberHash;
 import org.onecall.config.Center;
 
 /** How a center's record policy shapes a call record: the caller's number and the district. */
@@ -15,7 +16,7 @@ final class RecordPolicies {
     private RecordPolicies() {
     }
 
-    static Optional<String> caller(Center center, String number) {
+    static Optional<String> caller(Center center, String number, CallerNumberHash numbers) {
         String digits = number.replaceAll("\\D", "");
         if (digits.isEmpty()) {
             return Optional.empty();
@@ -25,7 +26,7 @@ final class RecordPolicies {
             case TRUNCATED -> digits.length() <= TRUNCATED_DIGITS ? digits
                     : digits.substring(0, TRUNCATED_DIGITS) + "*".repeat(digits.length() - TRUNCATED_DIGITS);
             // A repeat caller is recognisable without the number being kept.
-            case HASHED -> Center.CallerNumber.hash(center.id(), digits);
+            case HASHED -> numbers.of(center.id(), digits);
         });
     }
 

@@ -3,6 +3,8 @@ package org.onecall.store;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.time.Duration;
@@ -120,6 +122,32 @@ public final class Database implements AutoCloseable {
 
     public boolean migrated() {
         return migrated;
+    }
+
+    /**
+     * A secret every server on this database shares (table shared_key): the one stored under
+     * this name, or {@code made} stored now if none is. Two servers asking at once get the same.
+     */
+    public byte[] sharedKey(String name, byte[] made) throws SQLException {
+        if (!migrate()) {
+            throw new SQLException("the database is not reachable or not migrated yet");
+        }
+        try (Connection c = connection()) {
+            try (PreparedStatement s = c.prepareStatement("INSERT IGNORE INTO shared_key (name, value) VALUES (?, ?)")) {
+                s.setString(1, name);
+                s.setBytes(2, made);
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement("SELECT value FROM shared_key WHERE name = ?")) {
+                s.setString(1, name);
+                try (ResultSet r = s.executeQuery()) {
+                    if (!r.next()) {
+                        throw new SQLException("shared key '" + name + "' vanished after it was stored");
+                    }
+                    return r.getBytes(1);
+                }
+            }
+        }
     }
 
     public DataSource dataSource() {

@@ -182,7 +182,7 @@ public final class RecordWriterBench {
             Optional<Duration> wait = outcome == Outcome.ANSWERED ? Optional.of(Duration.ofSeconds(30 + i % 300))
                     : Optional.empty();
             calls.add(new CallSummary("bench-" + i, "metro-311", Optional.of("springfield"),
-                    Optional.of("ward-" + (i % 9 + 1)), "311", Optional.of(String.format("sha256:%016x", i * 7919L)),
+                    Optional.of("ward-" + (i % 9 + 1)), "311", Optional.of(String.format("hmac:%016x", i * 7919L)),
                     started, started.plus(menu).plus(wait.orElse(Duration.ofSeconds(15))), language,
                     Optional.of(topic), List.of("menu:language", "language:" + language, "menu:main", "main:2",
                             "topic:" + topic, "route:city-" + topic + "-" + language),

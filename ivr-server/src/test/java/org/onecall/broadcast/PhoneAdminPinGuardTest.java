@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.onecall.TestClock;
 import org.onecall.broadcast.PinGuard.Subject;
 import org.onecall.broadcast.PinGuard.Verdict;
-import org.onecall.config.Center;
+import org.onecall.config.CallerNumberHash;
 
 /** Wrong PINs at the administrators' phone entry: counted per id and per caller number, locked, released. */
 class PhoneAdminPinGuardTest {
@@ -20,7 +20,8 @@ class PhoneAdminPinGuardTest {
 
     final TestClock clock = new TestClock(T0);
     final MemoryPinTallies tallies = new MemoryPinTallies();
-    final PinGuard guard = new PinGuard(tallies, clock);
+    static final CallerNumberHash NUMBERS = CallerNumberHash.ofThisProcess();
+    final PinGuard guard = new PinGuard(tallies, clock, NUMBERS);
 
     private void at(Duration sinceStart) {
         clock.set(T0.plus(sinceStart));
@@ -157,7 +158,7 @@ class PhoneAdminPinGuardTest {
         guard.failed(METRO, "1001", "+1 (212) 555-0100", THREE_IN_15_MINUTES);
 
         PinGuard.Key byNumber = new PinGuard.Key(METRO, Subject.CALLER_NUMBER,
-                Center.CallerNumber.hash(METRO, "12125550100"));
+                NUMBERS.of(METRO, "12125550100"));
         assertThat(tallies.read(byNumber).failures()).containsExactly(T0);
         assertThat(byNumber.value()).doesNotContain("2125550100");
         assertThat(tallies.read(new PinGuard.Key(METRO, Subject.CALLER_NUMBER, "12125550100")))
@@ -179,7 +180,7 @@ class PhoneAdminPinGuardTest {
 
     @Test
     void twoGuardsOnTheSameTallies_addUpTheirWrongTries_asTwoServersOfACenterDo() throws Exception {
-        PinGuard otherServer = new PinGuard(tallies, clock);
+        PinGuard otherServer = new PinGuard(tallies, clock, NUMBERS);
         guard.failed(METRO, "1001", "2125550100", THREE_IN_15_MINUTES);
         otherServer.failed(METRO, "1001", "2125550101", THREE_IN_15_MINUTES);
         guard.failed(METRO, "1001", "2125550102", THREE_IN_15_MINUTES);
@@ -211,7 +212,7 @@ class PhoneAdminPinGuardTest {
             public void forget(String center, Instant now, Duration window) throws Unavailable {
                 throw away;
             }
-        }, clock);
+        }, clock, NUMBERS);
 
         assertThatThrownBy(() -> cut.check(METRO, "1001", "2125550100")).isSameAs(away);
         assertThatThrownBy(() -> cut.failed(METRO, "1001", "2125550100", THREE_IN_15_MINUTES)).isSameAs(away);

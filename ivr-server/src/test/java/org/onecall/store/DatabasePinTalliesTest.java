@@ -21,6 +21,7 @@ import org.onecall.TestClock;
 import org.onecall.broadcast.PinGuard;
 import org.onecall.broadcast.PinGuard.Subject;
 import org.onecall.broadcast.PinGuard.Verdict;
+import org.onecall.config.CallerNumberHash;
 
 /**
  * Two servers of a center on one database, each with its own guard and its own tallies object:
@@ -32,8 +33,18 @@ class DatabasePinTalliesTest {
     static final Instant T0 = TestClock.ALL_OPEN;
 
     final TestClock clock = new TestClock(T0);
-    final PinGuard serverA = new PinGuard(new DatabasePinTallies(TestDatabase.database()), clock);
-    final PinGuard serverB = new PinGuard(new DatabasePinTallies(TestDatabase.database()), clock);
+    // As every server on one database does: the database's key for caller numbers.
+    final CallerNumberHash numbers = new CallerNumberHash(sharedKey());
+    final PinGuard serverA = new PinGuard(new DatabasePinTallies(TestDatabase.database()), clock, numbers);
+    final PinGuard serverB = new PinGuard(new DatabasePinTallies(TestDatabase.database()), clock, numbers);
+
+    private static byte[] sharedKey() {
+        try {
+            return TestDatabase.database().sharedKey("caller-number", CallerNumberHash.newKey());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @BeforeEach
     void empty() {
@@ -70,7 +81,8 @@ class DatabasePinTalliesTest {
         for (int i = 0; i < 3; i++) {
             serverA.failed(METRO, "1001", "2125550100", THREE_IN_15_MINUTES);
         }
-        PinGuard restarted = new PinGuard(new DatabasePinTallies(TestDatabase.database()), clock);
+        PinGuard restarted = new PinGuard(new DatabasePinTallies(TestDatabase.database()), clock,
+                new CallerNumberHash(sharedKey()));
         assertThat(restarted.check(METRO, "1001", "2125550100")).isInstanceOf(Verdict.Locked.class);
     }
 
@@ -162,7 +174,7 @@ class DatabasePinTalliesTest {
         try (Connection c = TestDatabase.database().connection(); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT value FROM pin_tally WHERE subject = 'CALLER_NUMBER'")) {
             assertThat(r.next()).isTrue();
-            assertThat(r.getString(1)).startsWith("sha256:").doesNotContain("2125550100");
+            assertThat(r.getString(1)).startsWith("hmac:").doesNotContain("2125550100");
         }
     }
 }

@@ -20,7 +20,7 @@ class MigrationTest {
     void emptyDatabase() throws SQLException {
         try (Connection c = db.connection(); Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS call_input, call_record, announcement_audit, announcement_state,"
-                    + " call_arrival, pin_failure, pin_tally, flyway_schema_history");
+                    + " call_arrival, pin_failure, pin_tally, shared_key, flyway_schema_history");
         }
     }
 
@@ -44,8 +44,8 @@ class MigrationTest {
 
     @Test
     void emptyDatabase_isMigratedToTheLatestVersion() throws SQLException {
-        assertThat(flyway(null).migrate().migrationsExecuted).isEqualTo(6);
-        assertThat(version()).isEqualTo("6");
+        assertThat(flyway(null).migrate().migrationsExecuted).isEqualTo(7);
+        assertThat(version()).isEqualTo("7");
         try (Connection c = db.connection(); Statement s = c.createStatement()) {
             s.execute("INSERT INTO call_record (call_id, center, dialed, started_at, ended_at, language, path, outcome,"
                     + " menu_ms, district, announcements) VALUES ('1.1', 'metro-311', '311', NOW(), NOW(), 'en', 'x',"
@@ -64,9 +64,9 @@ class MigrationTest {
             s.execute("INSERT INTO call_input (call_id, seq, kind, value) VALUES ('1795540000.7', 0, 'key', '2')");
         }
 
-        assertThat(flyway(null).migrate().migrationsExecuted).isEqualTo(5);
+        assertThat(flyway(null).migrate().migrationsExecuted).isEqualTo(6);
 
-        assertThat(version()).isEqualTo("6");
+        assertThat(version()).isEqualTo("7");
         try (Connection c = db.connection(); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT language, menu_ms, district, announcements,"
                      + " (SELECT COUNT(*) FROM call_input i WHERE i.call_id = r.call_id)"

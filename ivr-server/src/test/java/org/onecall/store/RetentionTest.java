@@ -31,7 +31,7 @@ class RetentionTest {
 
     private static CallRecord at(String id, String instant, String entered, List<String> inputs) {
         long t = Instant.parse(instant).toEpochMilli();
-        return new CallRecord(id, "metro-311", null, null, "311", "sha256:abc", t, t + 1000, "en", "menu:main",
+        return new CallRecord(id, "metro-311", null, null, "311", "hmac:abc", t, t + 1000, "en", "menu:main",
                 null, null, "SELF_SERVED", false, false, entered, null, 1000, null, inputs, null);
     }
 
@@ -51,7 +51,7 @@ class RetentionTest {
              ResultSet r = s.executeQuery("SELECT call_id, caller FROM call_record ORDER BY call_id")) {
             assertThat(r.next()).isTrue();
             assertThat(r.getString(1)).isEqualTo("1.1");
-            assertThat(r.getString(2)).isEqualTo("sha256:abc");
+            assertThat(r.getString(2)).isEqualTo("hmac:abc");
             assertThat(r.next()).isTrue();
             assertThat(r.getString(1)).isEqualTo("1.2");
             assertThat(r.getString(2)).isNull();

@@ -32,7 +32,7 @@ class StatisticsTest {
     private void call(String center, String start, String outcome, String topic, String language, String district,
                       Integer survey, long menuMs, Long waitMs) {
         long t = Instant.parse(start).toEpochMilli();
-        records.add(new CallRecord("1795540000." + (++n), center, null, district, "311", "sha256:x", t, t + 120_000,
+        records.add(new CallRecord("1795540000." + (++n), center, null, district, "311", "hmac:x", t, t + 120_000,
                 language, "menu:main", topic, topic == null ? null : "metro-311-general", outcome, false, false,
                 null, survey, menuMs, waitMs, List.of("1"), null));
     }
