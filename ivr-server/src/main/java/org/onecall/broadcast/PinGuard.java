@@ -136,11 +136,18 @@ public final class PinGuard {
         return locked;
     }
 
-    /** The right PIN: earlier wrong tries of this id and this number no longer count. */
-    public void succeeded(String center, String adminId, String caller) throws PinTallies.Unavailable {
-        for (Key k : keys(center, adminId, caller)) {
-            tallies.clear(k);
+    /**
+     * The right PIN: earlier wrong tries of this id and this number no longer count, unless one
+     * of them was locked meanwhile (by a try on another server): then the sign-in is refused.
+     */
+    public Verdict succeeded(String center, String adminId, String caller) throws PinTallies.Unavailable {
+        Verdict now = check(center, adminId, caller);
+        if (now instanceof Verdict.Open) {
+            for (Key k : keys(center, adminId, caller)) {
+                tallies.clear(k);
+            }
         }
+        return now;
     }
 
     private List<Key> keys(String center, String adminId, String caller) {

@@ -369,13 +369,17 @@ final class CenterReader {
             return id;
         });
         String text = t.text("pin-hash").orElse("");
-        Optional<PinHash> hash = PinHash.parse(text).filter(h -> h.iterations() >= PinHash.MIN_ITERATIONS);
+        Optional<PinHash> parsed = PinHash.parse(text);
+        Optional<PinHash> hash = parsed.filter(h -> h.iterations() >= PinHash.MIN_ITERATIONS
+                && h.iterations() <= PinHash.MAX_ITERATIONS);
         if (hash.isEmpty() && !t.text("pin-sha256").isPresent()) {
             // The value is not repeated: it may be a PIN typed where its hash belongs.
-            problem(t.path("pin-hash"), (text.isEmpty() ? "is missing" : PinHash.parse(text).isPresent()
+            String why = text.isEmpty() ? "is missing"
+                    : parsed.isEmpty() ? "is not a pbkdf2-sha256$<iterations>$<salt>$<hash> PIN hash"
+                    : parsed.get().iterations() < PinHash.MIN_ITERATIONS
                     ? "has fewer than " + PinHash.MIN_ITERATIONS + " iterations, too fast to slow a PIN thief"
-                    : "is not a pbkdf2-sha256$<iterations>$<salt>$<hash> PIN hash")
-                    + "; ./onecall pin-hash reads the PIN and prints one");
+                    : "has more than " + PinHash.MAX_ITERATIONS + " iterations: each check would take seconds";
+            problem(t.path("pin-hash"), why + "; ./onecall pin-hash reads the PIN and prints one");
         }
         return new Center.PhoneAdmin(id, name, hash.orElse(PinHash.DECOY));
     }

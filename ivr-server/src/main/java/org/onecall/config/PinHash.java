@@ -26,6 +26,8 @@ public record PinHash(int iterations, byte[] salt, byte[] hash) {
     /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256. New hashes use it; older counts still verify. */
     public static final int ITERATIONS = 600_000;
     static final int MIN_ITERATIONS = 100_000;
+    /** Beyond this a check takes seconds: a typo, not a choice, and it would stall the phone entry. */
+    static final int MAX_ITERATIONS = 10_000_000;
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
     private static final String SCHEME = "pbkdf2-sha256";
@@ -37,7 +39,7 @@ public record PinHash(int iterations, byte[] salt, byte[] hash) {
      * Compared against when the id keyed in is nobody's, so that a wrong id takes as long as a
      * wrong PIN and the time of the answer does not tell which ids exist.
      */
-    public static final PinHash DECOY = new PinHash(ITERATIONS, random(SALT_BYTES), random(HASH_BYTES));
+    public static final PinHash DECOY = decoy(ITERATIONS);
 
     public PinHash {
         if (iterations < 1 || salt.length != SALT_BYTES || hash.length != HASH_BYTES) {
@@ -46,6 +48,11 @@ public record PinHash(int iterations, byte[] salt, byte[] hash) {
         }
         salt = salt.clone();
         hash = hash.clone();
+    }
+
+    /** A hash no PIN matches, costing as much to check as a real one of that many iterations. */
+    public static PinHash decoy(int iterations) {
+        return new PinHash(iterations, random(SALT_BYTES), random(HASH_BYTES));
     }
 
     /** A new hash of this PIN under a fresh random salt: what {@code ./onecall pin-hash} prints. */

@@ -131,27 +131,20 @@ final class AdminCall {
             String who = known.map(a -> "administrator " + a.id() + " (" + a.name() + ")")
                     .orElse("an unknown id of " + id.length() + (id.length() == 1 ? " digit" : " digits"));
 
-            switch (guard.check(c.id(), id, caller)) {
-                case PinGuard.Verdict.Locked(PinGuard.Subject subject, Instant until) -> {
-                    log.warn("refused {} from {}: the {} is locked until {}", who, from, describe(subject), until);
-                    call.play(PromptKeys.ADMIN_LOCKED);
-                    return Optional.empty();
-                }
-                case PinGuard.Verdict.Open() -> {
-                }
+            Attempt attempt = attempt(c, entry, id, caller, known, pin, policy);
+            if (attempt instanceof Attempt.Refused(PinGuard.Verdict.Locked(PinGuard.Subject subject, Instant until))) {
+                log.warn("refused {} from {}: the {} is locked until {}", who, from, describe(subject), until);
+                call.play(PromptKeys.ADMIN_LOCKED);
+                return Optional.empty();
             }
-            // An unknown id is checked against a decoy hash: a wrong id then takes as long as a
-            // wrong PIN, so the time of the answer does not tell which ids exist.
-            PinHash against = known.map(Center.PhoneAdmin::pin).orElse(PinHash.DECOY);
-            if (matches(against, pin) && known.isPresent()) {
-                guard.succeeded(c.id(), id, caller);
+            if (attempt instanceof Attempt.SignedIn) {
                 log.info("{} signed in from {}", who, from);
                 return known;
             }
+            List<PinGuard.Verdict.Locked> locked = ((Attempt.Wrong) attempt).locked();
             wrong++;
             log.warn("wrong {} for {} from {} (wrong try {} of {} on this call)", known.isPresent() ? "PIN" : "id",
                     who, from, wrong, entry.maxTries());
-            List<PinGuard.Verdict.Locked> locked = guard.failed(c.id(), id, caller, policy);
             for (PinGuard.Verdict.Locked l : locked) {
                 log.warn("locked the {} of {} from {} for {} after {} wrong tries within {}", describe(l.subject()),
                         who, from, Durations.format(entry.lockout()), entry.maxTries(),
@@ -172,10 +165,45 @@ final class AdminCall {
         return caller.isEmpty() ? "an unknown number" : "caller " + caller;
     }
 
-    private boolean matches(PinHash hash, String pin) {
+    /** What one id-and-PIN try came to. */
+    private sealed interface Attempt {
+        /** The id or the number is locked: the PIN was not even looked at. */
+        record Refused(PinGuard.Verdict.Locked lock) implements Attempt {
+        }
+
+        record SignedIn() implements Attempt {
+        }
+
+        /** A wrong id or PIN, counted; the lockouts it started. */
+        record Wrong(List<PinGuard.Verdict.Locked> locked) implements Attempt {
+        }
+    }
+
+    /**
+     * Checks the lockout, the PIN and counts the try as one step, one try at a time on this
+     * server. Were the lockout checked before waiting for the PIN check, callers trying in
+     * parallel would all pass it before any of their tries counted: as many guesses as lines.
+     * A right PIN is refused if another server locked the id or number meanwhile.
+     */
+    private Attempt attempt(Center c, Center.AdminEntry entry, String id, String caller,
+                            Optional<Center.PhoneAdmin> known, String pin, PinGuard.Policy policy)
+            throws PinTallies.Unavailable {
         checking.acquireUninterruptibly();
         try {
-            return hash.matches(pin);
+            if (guard.check(c.id(), id, caller) instanceof PinGuard.Verdict.Locked l) {
+                return new Attempt.Refused(l);
+            }
+            // An unknown id is checked against a decoy of the same cost: a wrong id then takes as
+            // long as a wrong PIN, so the time of the answer does not tell which ids exist.
+            PinHash against = known.map(Center.PhoneAdmin::pin).orElseGet(() -> PinHash.decoy(entry.admins().values()
+                    .stream().mapToInt(a -> a.pin().iterations()).max().orElse(PinHash.ITERATIONS)));
+            if (against.matches(pin) && known.isPresent()) {
+                return switch (guard.succeeded(c.id(), id, caller)) {
+                    case PinGuard.Verdict.Locked l -> new Attempt.Refused(l);
+                    case PinGuard.Verdict.Open o -> new Attempt.SignedIn();
+                };
+            }
+            return new Attempt.Wrong(guard.failed(c.id(), id, caller, policy));
         } finally {
             checking.release();
         }

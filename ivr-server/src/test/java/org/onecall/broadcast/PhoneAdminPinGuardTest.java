@@ -109,6 +109,20 @@ class PhoneAdminPinGuardTest {
     }
 
     @Test
+    void rightPin_afterAnotherServerLockedTheIdMeanwhile_isRefused_andTheLockoutStays() throws Exception {
+        PinGuard otherServer = new PinGuard(tallies, clock, NUMBERS);
+        assertThat(guard.check(METRO, "1001", "2125550100")).isEqualTo(new Verdict.Open());
+        // While this server checks the PIN, three wrong tries on the other lock the id.
+        for (int i = 0; i < 3; i++) {
+            otherServer.failed(METRO, "1001", "2125550177", THREE_IN_15_MINUTES);
+        }
+
+        assertThat(guard.succeeded(METRO, "1001", "2125550100"))
+                .isEqualTo(new Verdict.Locked(Subject.ADMIN_ID, T0.plus(Duration.ofMinutes(15))));
+        assertThat(guard.check(METRO, "1001", "2125550100")).isInstanceOf(Verdict.Locked.class);
+    }
+
+    @Test
     void callersWithoutANumber_areCountedTogether() throws Exception {
         guard.failed(METRO, "7", "", THREE_IN_15_MINUTES);
         guard.failed(METRO, "8", "", THREE_IN_15_MINUTES);

@@ -87,6 +87,16 @@ class PhoneAdminConfigTest {
     }
 
     @Test
+    void pinHash_withSoManyIterationsThatEachCheckTakesSeconds_isRefused() throws Exception {
+        String slow = PinHash.of("4321").encoded().replace("$600000$", "$600000000$");
+        edit("centers/metro-311.yaml", METRO_ADMIN, METRO_ADMIN + "\n  \"1002\": {name: Night desk, pin-hash: \""
+                + slow + "\"}");
+
+        assertThat(problems()).containsExactly("config/centers/metro-311.yaml: phone-admins.1002.pin-hash: has more than"
+                + " 10000000 iterations: each check would take seconds; ./onecall pin-hash reads the PIN and prints one");
+    }
+
+    @Test
     void pinInClear_isRefused_withoutRepeatingThePin() throws Exception {
         edit("centers/metro-311.yaml", METRO_ADMIN, METRO_ADMIN + "\n  \"1002\": {name: Night desk, pin: \"9876\"}");
 

@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -179,6 +184,31 @@ class PhoneAdminCallTest {
             server.clock.set(TestClock.ALL_OPEN.plus(Duration.ofMinutes(15)));
             server.call(admin("2125550177", "1001#", "4321#", "2#", "", "1"));
             assertThat(state(server, "snow").orElseThrow().state()).isEqualTo(AnnouncementState.ACTIVE);
+        }
+    }
+
+    @Test
+    void wrongPinsOnManyLinesAtOnce_countOneByOne_soNoMoreThanMaxTriesAreChecked() throws Exception {
+        try (TestServer server = TestServer.start(tmp)) {
+            List<Transcript> done = new ArrayList<>();
+            try (ExecutorService lines = Executors.newVirtualThreadPerTaskExecutor()) {
+                List<Future<Transcript>> calls = new ArrayList<>();
+                for (int i = 0; i < 12; i++) {
+                    String phone = String.format("21255502%02d", i);
+                    String guess = String.format("9%03d#", i);
+                    calls.add(lines.submit(() -> server.call(admin(phone, "1001#", guess))));
+                }
+                for (Future<Transcript> call : calls) {
+                    done.add(call.get(60, TimeUnit.SECONDS));
+                }
+            }
+
+            // Max-tries is 3: the third wrong PIN locks the id, and the lines still waiting are
+            // refused without their PIN being checked, however many try at once.
+            assertThat(warnings().stream().filter(w -> w.startsWith("wrong PIN for administrator 1001"))).hasSize(3);
+            assertThat(done.stream().filter(t -> t.prompts().contains("onecall/admin/wrong"))).hasSize(2);
+            assertThat(done.stream().filter(t -> t.prompts().contains("onecall/admin/locked"))).hasSize(10);
+            assertThat(server.call(admin("2125550177", "1001#", "4321#")).prompts()).endsWith("onecall/admin/locked");
         }
     }
 
