@@ -87,10 +87,6 @@ public final class OneCallServer implements AutoCloseable {
         Optional<Records> records = Optional.empty();
         if (db.enabled()) {
             Database database = Database.open(db);
-            // At SIGTERM the last calls still write records through the grace: the embedded
-            // database stays up until stop() closes it after them (a minute's margin for the writer).
-            database.embedded().ifPresent(e -> e.keepThroughExit(
-                    initial.server().shutdownGrace().plus(Duration.ofMinutes(1))));
             records = Optional.of(new Records(database, new RecordWriter(database, db.journalDir(),
                     db.queueCapacity(), db.batchSize(), db.retryInterval())));
         }
@@ -197,6 +193,18 @@ public final class OneCallServer implements AutoCloseable {
 
     public long refusedCalls() {
         return agi.refusedCalls();
+    }
+
+    /**
+     * For a server that a JVM exit hook stops: at SIGTERM the last calls still write records
+     * through the grace, so the embedded database stays up until {@link #stop()} closes it after
+     * them (with a minute's margin for the writer) instead of going down with the JVM's first
+     * exit hook.
+     */
+    public void keepDatabaseThroughExit() {
+        Duration grace = config.get().server().shutdownGrace();
+        records.flatMap(r -> r.database().embedded())
+                .ifPresent(e -> e.keepThroughExit(grace.plus(Duration.ofMinutes(1))));
     }
 
     /** Stops taking calls and lets those in progress finish within the configured grace period. */

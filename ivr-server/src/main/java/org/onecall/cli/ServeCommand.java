@@ -55,6 +55,8 @@ final class ServeCommand implements Callable<Integer> {
             server.stop();
             stopped.countDown();
         }));
+        // Only now that this hook will stop it: a start that failed must not hold the JVM for it.
+        server.keepDatabaseThroughExit();
         stopped.await();
         return 0;
     }

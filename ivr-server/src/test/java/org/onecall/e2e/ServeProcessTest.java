@@ -4,8 +4,11 @@ import org.onecall.TestFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -102,6 +105,31 @@ class ServeProcessTest {
         } finally {
             serve.destroyForcibly();
             serve.waitFor(30, TimeUnit.SECONDS);
+            TestFiles.deleteTree(data);
+        }
+    }
+
+    @Test
+    void aStartThatFailsAfterItsDatabaseStarted_exitsAtOnce_andStopsThatDatabase() throws Exception {
+        Path data = Path.of("target", "serve-failed-" + UUID.randomUUID()).toAbsolutePath();
+        Path journal = Files.createDirectories(data.resolve("journal"));
+        Path log = tmp.resolve("serve.out");
+        // Another OneCall holds the journal folder: the start fails after the embedded database is up.
+        try (FileChannel held = FileChannel.open(journal.resolve("journal.lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock lock = held.lock()) {
+            Process serve = serve(log, "database.embedded.dir=" + data.resolve("mariadb"),
+                    "records.journal-dir=" + journal);
+            try {
+                // The grace is 20 s: were the database kept for it, the JVM would wait 80 s for nothing.
+                assertThat(serve.waitFor(60, TimeUnit.SECONDS)).as("serve exited: " + Files.readString(log)).isTrue();
+                assertThat(serve.exitValue()).isNotZero();
+                assertThat(Files.readString(log)).contains("journal folder");
+                assertThat(EmbeddedDatabase.running(data.resolve("mariadb"))).as("its MariaDB stopped").isEmpty();
+            } finally {
+                serve.destroyForcibly();
+                serve.waitFor(30, TimeUnit.SECONDS);
+            }
+        } finally {
             TestFiles.deleteTree(data);
         }
     }
