@@ -85,6 +85,9 @@ public record Center(String id, String name, ZoneId timezone, List<String> scrip
      */
     public record AdminEntry(List<String> scripts, List<String> numbers, int maxTries, Duration lockout,
                              Duration maxRecording, Map<String, PhoneAdmin> admins) {
+        /** The longest lockout a center may set: wrong tries older than this never count again. */
+        public static final Duration MAX_LOCKOUT = Duration.ofHours(24);
+
         public AdminEntry {
             scripts = List.copyOf(scripts);
             numbers = List.copyOf(numbers);

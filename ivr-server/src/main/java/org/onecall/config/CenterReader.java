@@ -354,7 +354,7 @@ final class CenterReader {
                     + " or remove admin-entry");
         }
         return Optional.of(new Center.AdminEntry(adminScripts, adminNumbers, intIn(e, "max-tries", 3, 1, 10),
-                duration(e, "lockout", Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofHours(24)),
+                duration(e, "lockout", Duration.ofMinutes(15), Duration.ofMinutes(1), Center.AdminEntry.MAX_LOCKOUT),
                 duration(e, "max-recording", Duration.ofMinutes(2), Duration.ofSeconds(10), Duration.ofMinutes(10)),
                 admins));
     }

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.InstantSource;
 import java.time.LocalDateTime;
 
+import org.onecall.config.Center;
 import org.onecall.config.DatabaseSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +16,9 @@ import org.slf4j.LoggerFactory;
  * number and everything the caller entered or said (a request number, a ZIP code, keys, speech
  * transcripts) are erased; after records.retention whole records are deleted. What is left (the
  * menu path, topic, outcome, times, district) is the statistics, which name no one.
+ *
+ * <p>Wrong-PIN tallies (by hashed caller number) are forgotten once older than the longest
+ * lockout; each wrong try sweeps its own center, this sweeps those no wrong try comes to again.
  */
 public final class Retention implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(Retention.class);
@@ -59,11 +63,24 @@ public final class Retention implements Runnable {
             long inputs = eraseInputs.executeUpdate();
             delete.setObject(1, RecordWriter.utc(now - settings.retention().toMillis()));
             long deleted = delete.executeUpdate();
-            if (erased + inputs + deleted > 0) {
+            long pins = forgetPinTries(c, now);
+            if (erased + inputs + deleted + pins > 0) {
                 log.info("retention: erased the caller number or entry of {} record(s) and {} input(s), deleted {}"
-                        + " record(s)", erased, inputs, deleted);
+                        + " record(s), forgot {} wrong-PIN row(s)", erased, inputs, deleted, pins);
             }
             return new long[] {erased, deleted};
+        }
+    }
+
+    private static long forgetPinTries(Connection c, long now) throws SQLException {
+        LocalDateTime before = RecordWriter.utc(now - Center.AdminEntry.MAX_LOCKOUT.toMillis());
+        try (PreparedStatement tries = c.prepareStatement("DELETE FROM pin_failure WHERE at < ?");
+             PreparedStatement tallies = c.prepareStatement("DELETE FROM pin_tally WHERE changed_at < ?"
+                     + " AND (locked_until IS NULL OR locked_until < ?)")) {
+            tries.setObject(1, before);
+            tallies.setObject(1, before);
+            tallies.setObject(2, RecordWriter.utc(now));
+            return tries.executeUpdate() + tallies.executeUpdate();
         }
     }
 }

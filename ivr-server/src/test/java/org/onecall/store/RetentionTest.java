@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
@@ -13,6 +14,9 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.onecall.TestClock;
+import org.onecall.broadcast.PinGuard;
+import org.onecall.config.CallerNumberHash;
 
 /** Old records are purged, personal data first. */
 class RetentionTest {
@@ -56,6 +60,25 @@ class RetentionTest {
             assertThat(r.getString(1)).isEqualTo("1.2");
             assertThat(r.getString(2)).isNull();
             assertThat(r.next()).isFalse();
+        }
+    }
+
+    @Test
+    void wrongPinTries_olderThanTheLongestLockout_areForgotten_evenWithNoNewTryToSweepThem() throws Exception {
+        TestClock clock = new TestClock(Instant.parse("2026-11-23T12:00:00Z"));
+        PinGuard guard = new PinGuard(new DatabasePinTallies(db), clock, CallerNumberHash.ofThisProcess());
+        PinGuard.Policy threeInAnHour = new PinGuard.Policy(3, Duration.ofHours(1));
+        guard.failed("metro-311", "1001", "2125550100", threeInAnHour);     // two days old at the purge
+        clock.set(Instant.parse("2026-11-25T11:30:00Z"));
+        guard.failed("gyeonggi-120", "1001", "0319031234", threeInAnHour);  // half an hour old
+
+        new Retention(db, TestDatabase.settings(tmp), InstantSource.fixed(Instant.parse("2026-11-25T12:00:00Z"))).purge();
+
+        try (Connection c = db.connection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT DISTINCT center FROM pin_failure UNION SELECT center FROM pin_tally")) {
+            assertThat(r.next()).isTrue();
+            assertThat(r.getString(1)).isEqualTo("gyeonggi-120");
+            assertThat(r.next()).as("metro-311's old tries and tallies are gone").isFalse();
         }
     }
 
