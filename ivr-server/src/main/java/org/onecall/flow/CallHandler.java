@@ -77,9 +77,11 @@ public final class CallHandler {
 
     private CallSummary caller(CallPort call, CallInfo info, Center center) {
         Instant start = clock.instant();
-        // The log shows the number as the center's policy keeps it: a hashed center's logs hold no numbers.
-        log.info("call from '{}' to '{}' (script '{}') -> center {}",
-                RecordPolicies.caller(center, info.caller(), numbers).orElse(""), info.dialed(), info.script(), center.id());
+        // The number as the center's policy keeps it, once per call: for the record, and for the
+        // log, so a hashed center's logs hold no numbers either.
+        Optional<String> kept = RecordPolicies.caller(center, info.caller(), numbers);
+        log.info("call from '{}' to '{}' (script '{}') -> center {}", kept.orElse(""), info.dialed(), info.script(),
+                center.id());
         Journey j = new Journey(center);
         Outcome outcome;
         boolean hungUp = false;
@@ -118,7 +120,7 @@ public final class CallHandler {
         Center c = j.center;
         CallSummary summary = new CallSummary(info.callId(), c.id(), j.city,
                 RecordPolicies.district(c.records().districts(), info.caller(), j.entered, j.city), info.dialed(),
-                RecordPolicies.caller(c, info.caller(), numbers), start, end, j.language, j.topic, j.path, j.inputs, j.entered,
+                kept, start, end, j.language, j.topic, j.path, j.inputs, j.entered,
                 j.queue, j.interpreter, j.priority, outcome, j.surveyScore,
                 Duration.between(start, j.queuedAt.orElse(end)), j.waitTime, j.announcements);
         log.info("call ended: {} after {} ms; path {}{}", summary.outcome(), summary.duration().toMillis(),

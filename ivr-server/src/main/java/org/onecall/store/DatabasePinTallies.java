@@ -132,26 +132,40 @@ public final class DatabasePinTallies implements PinTallies {
 
     @Override
     public void forget(String center, Instant now, Duration window) throws Unavailable {
-        LocalDateTime windowStart = utc(now.minus(window));
-        try (Connection c = db.connection();
-             PreparedStatement tries = c.prepareStatement("DELETE FROM pin_failure WHERE center = ? AND at <= ?");
-             // A row unchanged for a window holds no try inside it: every try was written when its row changed.
-             PreparedStatement rows = c.prepareStatement("DELETE FROM pin_tally WHERE center = ? AND changed_at <= ?"
-                     + " AND (locked_until IS NULL OR locked_until <= ?)")) {
+        try (Connection c = db.connection()) {
             c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-            tries.setString(1, center);
-            tries.setObject(2, windowStart);
-            tries.executeUpdate();
-            rows.setString(1, center);
-            rows.setObject(2, windowStart);
-            rows.setObject(3, utc(now));
-            rows.executeUpdate();
+            sweep(c, Optional.of(center), now, window);
         } catch (SQLTransactionRollbackException e) {
             // Its scan met a change of a tally, and InnoDB chose the sweep as a deadlock's victim. Only
             // tidying is lost, never a try: the next wrong PIN sweeps again.
             log.debug("wrong-PIN tallies of {} not swept this time: {}", center, Database.rootMessage(e));
         } catch (SQLException e) {
             throw unavailable(center, e);
+        }
+    }
+
+    /**
+     * Deletes the tries older than {@code window} and the tallies with none inside it and no
+     * lockout in force: of one center (at each wrong try), or of every center (at retention).
+     *
+     * @return the rows deleted
+     */
+    static long sweep(Connection c, Optional<String> center, Instant now, Duration window) throws SQLException {
+        String ofCenter = center.isPresent() ? "center = ? AND " : "";
+        try (PreparedStatement tries = c.prepareStatement("DELETE FROM pin_failure WHERE " + ofCenter + "at <= ?");
+             // A row unchanged for a window holds no try inside it: every try was written when its row changed.
+             PreparedStatement rows = c.prepareStatement("DELETE FROM pin_tally WHERE " + ofCenter + "changed_at <= ?"
+                     + " AND (locked_until IS NULL OR locked_until <= ?)")) {
+            int n = 1;
+            if (center.isPresent()) {
+                tries.setString(n, center.get());
+                rows.setString(n, center.get());
+                n++;
+            }
+            tries.setObject(n, utc(now.minus(window)));
+            rows.setObject(n, utc(now.minus(window)));
+            rows.setObject(n + 1, utc(now));
+            return tries.executeUpdate() + rows.executeUpdate();
         }
     }
 

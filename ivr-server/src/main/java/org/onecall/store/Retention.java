@@ -3,8 +3,10 @@ package org.onecall.store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDateTime;
+import java.util.Optional;
 
 import org.onecall.config.Center;
 import org.onecall.config.DatabaseSettings;
@@ -63,24 +65,13 @@ public final class Retention implements Runnable {
             long inputs = eraseInputs.executeUpdate();
             delete.setObject(1, RecordWriter.utc(now - settings.retention().toMillis()));
             long deleted = delete.executeUpdate();
-            long pins = forgetPinTries(c, now);
+            long pins = DatabasePinTallies.sweep(c, Optional.empty(), Instant.ofEpochMilli(now),
+                    Center.AdminEntry.MAX_LOCKOUT);
             if (erased + inputs + deleted + pins > 0) {
                 log.info("retention: erased the caller number or entry of {} record(s) and {} input(s), deleted {}"
                         + " record(s), forgot {} wrong-PIN row(s)", erased, inputs, deleted, pins);
             }
             return new long[] {erased, deleted};
-        }
-    }
-
-    private static long forgetPinTries(Connection c, long now) throws SQLException {
-        LocalDateTime before = RecordWriter.utc(now - Center.AdminEntry.MAX_LOCKOUT.toMillis());
-        try (PreparedStatement tries = c.prepareStatement("DELETE FROM pin_failure WHERE at < ?");
-             PreparedStatement tallies = c.prepareStatement("DELETE FROM pin_tally WHERE changed_at < ?"
-                     + " AND (locked_until IS NULL OR locked_until < ?)")) {
-            tries.setObject(1, before);
-            tallies.setObject(1, before);
-            tallies.setObject(2, RecordWriter.utc(now));
-            return tries.executeUpdate() + tallies.executeUpdate();
         }
     }
 }
